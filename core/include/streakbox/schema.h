@@ -1,0 +1,23 @@
+// The database schema and its migrations, tracked in PRAGMA user_version.
+//
+// Migrate() brings a database at any older version up to kSchemaVersion in one
+// transaction per step; a database newer than this build is refused with
+// kInvalidArgument so an old app never writes into a newer schema.
+#pragma once
+
+#include "streakbox/database.h"
+
+namespace streakbox {
+
+constexpr int kSchemaVersion = 1;
+
+// Sets the connection options every Streakbox connection uses (foreign keys on).
+Status ConfigureConnection(Database& db);
+
+// Reads PRAGMA user_version.
+Result<int> SchemaVersion(Database& db);
+
+// Creates or upgrades the schema. Idempotent.
+Status Migrate(Database& db);
+
+}  // namespace streakbox

@@ -1,0 +1,273 @@
+// App::Call: the JSON method table behind window.streakbox (docs/API.md).
+// Arguments arrive as a JSON array in the JS API's positional order; each
+// handler checks their types and returns a JSON value or a Status.
+#include <functional>
+#include <map>
+
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+#include "streakbox/app.h"
+#include "streakbox/schema.h"
+
+namespace streakbox {
+namespace {
+
+using json = nlohmann::json;
+
+// Typed access to positional arguments, with errors naming the argument.
+class Args {
+ public:
+  explicit Args(const json& a) : a_(a) {}
+
+  Result<int64_t> Id(size_t i, const char* name) const {
+    const json* v = At(i);
+    if (!v || !v->is_number_integer())
+      return Status::InvalidArgument(std::string(name) + " must be an integer id");
+    return v->get<int64_t>();
+  }
+  Result<std::string> Str(size_t i, const char* name) const {
+    const json* v = At(i);
+    if (!v || !v->is_string()) return Status::InvalidArgument(std::string(name) + " must be a string");
+    return v->get<std::string>();
+  }
+  Result<bool> Bool(size_t i, const char* name) const {
+    const json* v = At(i);
+    if (!v || !v->is_boolean()) return Status::InvalidArgument(std::string(name) + " must be true or false");
+    return v->get<bool>();
+  }
+  Result<std::vector<int64_t>> IdList(size_t i, const char* name) const {
+    const json* v = At(i);
+    std::vector<int64_t> ids;
+    bool ok = v && v->is_array();
+    for (size_t k = 0; ok && k < v->size(); ++k) {
+      ok = (*v)[k].is_number_integer();
+      if (ok) ids.push_back((*v)[k].get<int64_t>());
+    }
+    if (!ok) return Status::InvalidArgument(std::string(name) + " must be an array of integer ids");
+    return ids;
+  }
+  Result<json> Object(size_t i, const char* name) const {
+    const json* v = At(i);
+    if (!v || !v->is_object()) return Status::InvalidArgument(std::string(name) + " must be an object");
+    return *v;
+  }
+
+ private:
+  const json* At(size_t i) const { return i < a_.size() ? &a_[i] : nullptr; }
+  const json& a_;
+};
+
+// Optional typed fields of an object argument; a present field of the wrong type is an error.
+template <typename T>
+Status Field(const json& obj, const char* key, std::optional<T>* out) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return Status::Ok();
+  bool ok;
+  if constexpr (std::is_same_v<T, bool>) ok = it->is_boolean();
+  else if constexpr (std::is_same_v<T, std::string>) ok = it->is_string();
+  else ok = it->is_number_integer();
+  if (!ok) {
+    const char* kind = std::is_same_v<T, bool> ? "true or false"
+                       : std::is_same_v<T, std::string> ? "a string" : "an integer";
+    return Status::InvalidArgument(std::string(key) + " must be " + kind);
+  }
+  *out = it->get<T>();
+  return Status::Ok();
+}
+
+Status RejectUnknown(const json& obj, std::initializer_list<const char*> known, const char* what) {
+  for (auto it = obj.begin(); it != obj.end(); ++it) {
+    bool found = false;
+    for (const char* k : known) found = found || it.key() == k;
+    if (!found) return Status::InvalidArgument(std::string(what) + " has no field '" + it.key() + "'");
+  }
+  return Status::Ok();
+}
+
+json ToJson(const Profile& p) {
+  return {{"id", p.id}, {"name", p.name}, {"color", p.color}, {"created_at", p.created_at},
+          {"updated_at", p.updated_at}};
+}
+json ToJson(const Task& t) {
+  return {{"id", t.id}, {"profile_id", t.profile_id}, {"title", t.title},
+          {"description", t.description}, {"required", t.required}, {"active", t.active},
+          {"sort_order", t.sort_order}, {"fitbit_auto_check", t.fitbit_auto_check},
+          {"created_at", t.created_at}, {"updated_at", t.updated_at}};
+}
+json ToJson(const Streak& s) { return {{"current", s.current}, {"best", s.best}}; }
+
+Result<TaskPatch> ReadTaskPatch(const json& o) {
+  SB_RETURN_IF_ERROR(RejectUnknown(
+      o, {"title", "description", "required", "active", "sort_order", "fitbit_auto_check"}, "task"));
+  TaskPatch p;
+  SB_RETURN_IF_ERROR(Field(o, "title", &p.title));
+  SB_RETURN_IF_ERROR(Field(o, "description", &p.description));
+  SB_RETURN_IF_ERROR(Field(o, "required", &p.required));
+  SB_RETURN_IF_ERROR(Field(o, "active", &p.active));
+  SB_RETURN_IF_ERROR(Field(o, "sort_order", &p.sort_order));
+  SB_RETURN_IF_ERROR(Field(o, "fitbit_auto_check", &p.fitbit_auto_check));
+  return p;
+}
+
+using Handler = std::function<Result<json>(App&, const Args&)>;
+
+const std::map<std::string, Handler>& Handlers() {
+  static const std::map<std::string, Handler> table = {
+      {"info", [](App& app, const Args&) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(int version, SchemaVersion(app.db()));
+         SB_ASSIGN_OR_RETURN(auto instance, app.tracker().GetSetting("instance_id"));
+         return json{{"schema_version", version}, {"sqlite_version", sqlite3_libversion()},
+                     {"instance_id", instance.value_or("")}};
+       }},
+      {"listProfiles", [](App& app, const Args&) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(auto profiles, app.tracker().ListProfiles());
+         json out = json::array();
+         for (const auto& p : profiles) out.push_back(ToJson(p));
+         return out;
+       }},
+      {"getProfile", [](App& app, const Args& a) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(int64_t id, a.Id(0, "profileId"));
+         SB_ASSIGN_OR_RETURN(Profile p, app.tracker().GetProfile(id));
+         return ToJson(p);
+       }},
+      {"createProfile", [](App& app, const Args& a) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(json o, a.Object(0, "profile"));
+         SB_RETURN_IF_ERROR(RejectUnknown(o, {"name", "color"}, "profile"));
+         std::optional<std::string> name, color;
+         SB_RETURN_IF_ERROR(Field(o, "name", &name));
+         SB_RETURN_IF_ERROR(Field(o, "color", &color));
+         SB_ASSIGN_OR_RETURN(int64_t id, app.tracker().CreateProfile(name.value_or(""),
+                                                                     color.value_or("#3b82f6")));
+         return json(id);
+       }},
+      {"updateProfile", [](App& app, const Args& a) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(int64_t id, a.Id(0, "profileId"));
+         SB_ASSIGN_OR_RETURN(json o, a.Object(1, "patch"));
+         SB_RETURN_IF_ERROR(RejectUnknown(o, {"name", "color"}, "profile"));
+         ProfilePatch p;
+         SB_RETURN_IF_ERROR(Field(o, "name", &p.name));
+         SB_RETURN_IF_ERROR(Field(o, "color", &p.color));
+         SB_RETURN_IF_ERROR(app.tracker().UpdateProfile(id, p));
+         return json(nullptr);
+       }},
+      {"deleteProfile", [](App& app, const Args& a) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(int64_t id, a.Id(0, "profileId"));
+         SB_RETURN_IF_ERROR(app.tracker().DeleteProfile(id));
+         return json(nullptr);
+       }},
+      {"listTasks", [](App& app, const Args& a) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(int64_t id, a.Id(0, "profileId"));
+         SB_ASSIGN_OR_RETURN(auto tasks, app.tracker().ListTasks(id));
+         json out = json::array();
+         for (const auto& t : tasks) out.push_back(ToJson(t));
+         return out;
+       }},
+      {"createTask", [](App& app, const Args& a) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(int64_t profile, a.Id(0, "profileId"));
+         SB_ASSIGN_OR_RETURN(json o, a.Object(1, "task"));
+         SB_ASSIGN_OR_RETURN(TaskPatch p, ReadTaskPatch(o));
+         if (p.sort_order) return Status::InvalidArgument("sort_order is set by reorderTasks, not createTask");
+         TaskFields f;
+         f.title = p.title.value_or("");
+         f.description = p.description.value_or("");
+         f.required = p.required.value_or(true);
+         f.active = p.active.value_or(true);
+         f.fitbit_auto_check = p.fitbit_auto_check.value_or(false);
+         SB_ASSIGN_OR_RETURN(int64_t id, app.tracker().CreateTask(profile, f));
+         return json(id);
+       }},
+      {"updateTask", [](App& app, const Args& a) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(int64_t id, a.Id(0, "taskId"));
+         SB_ASSIGN_OR_RETURN(json o, a.Object(1, "patch"));
+         SB_ASSIGN_OR_RETURN(TaskPatch p, ReadTaskPatch(o));
+         SB_RETURN_IF_ERROR(app.tracker().UpdateTask(id, p));
+         return json(nullptr);
+       }},
+      {"deleteTask", [](App& app, const Args& a) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(int64_t id, a.Id(0, "taskId"));
+         SB_RETURN_IF_ERROR(app.tracker().DeleteTask(id));
+         return json(nullptr);
+       }},
+      {"reorderTasks", [](App& app, const Args& a) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(int64_t profile, a.Id(0, "profileId"));
+         SB_ASSIGN_OR_RETURN(std::vector<int64_t> ids, a.IdList(1, "taskIds"));
+         SB_RETURN_IF_ERROR(app.tracker().ReorderTasks(profile, ids));
+         return json(nullptr);
+       }},
+      {"setCheck", [](App& app, const Args& a) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(int64_t profile, a.Id(0, "profileId"));
+         SB_ASSIGN_OR_RETURN(int64_t task, a.Id(1, "taskId"));
+         SB_ASSIGN_OR_RETURN(std::string date, a.Str(2, "date"));
+         SB_ASSIGN_OR_RETURN(bool checked, a.Bool(3, "checked"));
+         SB_RETURN_IF_ERROR(app.tracker().SetCheck(profile, task, date, checked));
+         return json(nullptr);
+       }},
+      {"getDay", [](App& app, const Args& a) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(int64_t profile, a.Id(0, "profileId"));
+         SB_ASSIGN_OR_RETURN(std::string date, a.Str(1, "date"));
+         SB_ASSIGN_OR_RETURN(Day d, app.tracker().GetDay(profile, date));
+         json tasks = json::array();
+         for (const auto& t : d.tasks)
+           tasks.push_back({{"id", t.id}, {"title", t.title}, {"description", t.description},
+                            {"required", t.required}, {"active", t.active}, {"checked", t.checked}});
+         return json{{"date", d.date},
+                     {"completed_at", d.completed_at ? json(*d.completed_at) : json(nullptr)},
+                     {"tasks", tasks}};
+       }},
+      {"getStreak", [](App& app, const Args& a) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(int64_t profile, a.Id(0, "profileId"));
+         SB_ASSIGN_OR_RETURN(Streak s, app.tracker().GetStreak(profile));
+         return ToJson(s);
+       }},
+      {"getTaskStreaks", [](App& app, const Args& a) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(int64_t profile, a.Id(0, "profileId"));
+         SB_ASSIGN_OR_RETURN(auto streaks, app.tracker().GetTaskStreaks(profile));
+         json out = json::array();
+         for (const auto& s : streaks) {
+           json j = ToJson(s.streak);
+           j["task_id"] = s.task_id;
+           out.push_back(j);
+         }
+         return out;
+       }},
+      {"getHistory", [](App& app, const Args& a) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(int64_t profile, a.Id(0, "profileId"));
+         SB_ASSIGN_OR_RETURN(std::string from, a.Str(1, "from"));
+         SB_ASSIGN_OR_RETURN(std::string to, a.Str(2, "to"));
+         SB_ASSIGN_OR_RETURN(auto days, app.tracker().GetHistory(profile, from, to));
+         json out = json::array();
+         for (const auto& d : days)
+           out.push_back({{"date", d.date}, {"checked", d.checked}, {"complete", d.complete}});
+         return out;
+       }},
+  };
+  return table;
+}
+
+json Failure(const Status& s) {
+  return {{"ok", false}, {"error", {{"code", code_name(s.code())}, {"message", s.message()}}}};
+}
+
+// Serialises without throwing: invalid UTF-8 becomes U+FFFD.
+std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+}  // namespace
+
+std::string StatusEnvelope(const Status& s) {
+  return Dump(s.ok() ? json{{"ok", true}, {"value", nullptr}} : Failure(s));
+}
+
+std::string App::Call(const std::string& method, const std::string& args_json) {
+  json args = json::parse(args_json, nullptr, /*allow_exceptions=*/false);
+  if (args.is_discarded() || !args.is_array())
+    return Dump(Failure(Status::InvalidArgument("arguments must be a JSON array")));
+  const auto& table = Handlers();
+  auto it = table.find(method);
+  if (it == table.end()) return Dump(Failure(Status::InvalidArgument("unknown method '" + method + "'")));
+  Result<json> r = it->second(*this, Args(args));
+  if (!r.ok()) return Dump(Failure(r.status()));
+  return Dump(json{{"ok", true}, {"value", r.value()}});
+}
+
+}  // namespace streakbox

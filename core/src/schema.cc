@@ -1,0 +1,86 @@
+#include "streakbox/schema.h"
+
+#include <string>
+
+namespace streakbox {
+namespace {
+
+// Migration N takes a database from user_version N-1 to N. Append only: a
+// shipped migration never changes, because users' databases already ran it.
+const char* const kMigrations[] = {
+    // 1: the initial schema (docs/ARCHITECTURE.md, "Data model").
+    R"sql(
+CREATE TABLE profiles (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL UNIQUE,
+  color       TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL
+);
+CREATE TABLE tasks (
+  id                 INTEGER PRIMARY KEY,
+  profile_id         INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+  title              TEXT NOT NULL,
+  description        TEXT NOT NULL DEFAULT '',
+  is_required        INTEGER NOT NULL DEFAULT 1 CHECK (is_required IN (0, 1)),
+  is_active          INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0, 1)),
+  sort_order         INTEGER NOT NULL DEFAULT 0,
+  fitbit_auto_check  INTEGER NOT NULL DEFAULT 0 CHECK (fitbit_auto_check IN (0, 1)),
+  created_at         TEXT NOT NULL,
+  updated_at         TEXT NOT NULL,
+  UNIQUE (profile_id, title)
+);
+CREATE TABLE task_checks (
+  task_id     INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  date        TEXT NOT NULL,
+  checked     INTEGER NOT NULL DEFAULT 1 CHECK (checked IN (0, 1)),
+  checked_at  TEXT,
+  PRIMARY KEY (task_id, date)
+) WITHOUT ROWID;
+CREATE TABLE daily_status (
+  profile_id    INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+  date          TEXT NOT NULL,
+  completed_at  TEXT,
+  PRIMARY KEY (profile_id, date)
+) WITHOUT ROWID;
+CREATE TABLE settings (
+  key    TEXT PRIMARY KEY,
+  value  TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO settings (key, value) VALUES ('instance_id', lower(hex(randomblob(16))));
+)sql",
+};
+
+constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
+static_assert(kMigrationCount == kSchemaVersion, "one migration per schema version");
+
+}  // namespace
+
+Status ConfigureConnection(Database& db) {
+  return db.Exec("PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;");
+}
+
+Result<int> SchemaVersion(Database& db) {
+  SB_ASSIGN_OR_RETURN(Statement st, db.Prepare("PRAGMA user_version"));
+  SB_ASSIGN_OR_RETURN(bool row, st.Step());
+  return row ? static_cast<int>(st.Int(0)) : 0;
+}
+
+Status Migrate(Database& db) {
+  SB_ASSIGN_OR_RETURN(int version, SchemaVersion(db));
+  if (version > kSchemaVersion) {
+    return Status::InvalidArgument("the database was written by a newer Streakbox (schema " +
+                                   std::to_string(version) + ", this app knows up to " +
+                                   std::to_string(kSchemaVersion) + ")");
+  }
+  for (int v = version; v < kSchemaVersion; ++v) {
+    Transaction tx(db);
+    SB_RETURN_IF_ERROR(tx.Begin());
+    SB_RETURN_IF_ERROR(db.Exec(kMigrations[v]));
+    SB_RETURN_IF_ERROR(db.Exec("PRAGMA user_version = " + std::to_string(v + 1)));
+    SB_RETURN_IF_ERROR(tx.Commit());
+  }
+  return Status::Ok();
+}
+
+}  // namespace streakbox

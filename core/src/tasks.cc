@@ -1,0 +1,145 @@
+// Tracker: tasks.
+#include <set>
+
+#include "streakbox/tracker.h"
+#include "validate.h"
+
+namespace streakbox {
+namespace {
+constexpr size_t kMaxTitle = 200;
+constexpr size_t kMaxDescription = 2000;
+
+const char* kTaskColumns =
+    "SELECT id, profile_id, title, description, is_required, is_active, sort_order, "
+    "fitbit_auto_check, created_at, updated_at FROM tasks ";
+
+Task ReadTask(const Statement& st) {
+  Task t;
+  t.id = st.Int(0);
+  t.profile_id = st.Int(1);
+  t.title = st.Text(2);
+  t.description = st.Text(3);
+  t.required = st.Int(4) != 0;
+  t.active = st.Int(5) != 0;
+  t.sort_order = st.Int(6);
+  t.fitbit_auto_check = st.Int(7) != 0;
+  t.created_at = st.Text(8);
+  t.updated_at = st.Text(9);
+  return t;
+}
+
+Status TitleTaken(const std::string& title) {
+  return Status::AlreadyExists("this profile already has a task titled '" + title + "'");
+}
+
+Status CheckDescription(const std::string& d) {
+  if (Utf8Length(d) > kMaxDescription)
+    return Status::InvalidArgument("description is longer than " + std::to_string(kMaxDescription) +
+                                   " characters");
+  return Status::Ok();
+}
+}  // namespace
+
+Result<std::vector<Task>> Tracker::ListTasks(int64_t profile_id) {
+  SB_RETURN_IF_ERROR(RequireProfile(profile_id));
+  SB_ASSIGN_OR_RETURN(Statement st, db_.Prepare(std::string(kTaskColumns) +
+                                                "WHERE profile_id = ? ORDER BY sort_order, id"));
+  st.Bind(1, profile_id);
+  std::vector<Task> out;
+  for (;;) {
+    SB_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back(ReadTask(st));
+  }
+  return out;
+}
+
+Result<Task> Tracker::GetTask(int64_t task_id) {
+  SB_ASSIGN_OR_RETURN(Statement st, db_.Prepare(std::string(kTaskColumns) + "WHERE id = ?"));
+  st.Bind(1, task_id);
+  SB_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return Status::NotFound("no task with id " + std::to_string(task_id));
+  return ReadTask(st);
+}
+
+Result<int64_t> Tracker::CreateTask(int64_t profile_id, const TaskFields& f) {
+  const std::string title = Trim(f.title);
+  SB_RETURN_IF_ERROR(CheckName("task title", title, kMaxTitle));
+  SB_RETURN_IF_ERROR(CheckDescription(f.description));
+  Transaction tx(db_);
+  SB_RETURN_IF_ERROR(tx.Begin());
+  SB_RETURN_IF_ERROR(RequireProfile(profile_id));
+  SB_ASSIGN_OR_RETURN(Statement st, db_.Prepare(
+      "INSERT INTO tasks (profile_id, title, description, is_required, is_active, sort_order, "
+      "fitbit_auto_check, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, "
+      "(SELECT coalesce(max(sort_order), -1) + 1 FROM tasks WHERE profile_id = ?1), ?6, ?7, ?7)"));
+  st.Bind(1, profile_id).Bind(2, title).Bind(3, f.description);
+  st.Bind(4, int64_t{f.required}).Bind(5, int64_t{f.active}).Bind(6, int64_t{f.fitbit_auto_check});
+  st.Bind(7, Now());
+  Status s = st.Run();
+  if (s.code() == Code::kAlreadyExists) return TitleTaken(title);
+  SB_RETURN_IF_ERROR(s);
+  const int64_t id = db_.LastInsertId();
+  SB_RETURN_IF_ERROR(EvaluateDay(profile_id, clock_.TodayLocal()));
+  SB_RETURN_IF_ERROR(tx.Commit());
+  return id;
+}
+
+Status Tracker::UpdateTask(int64_t task_id, const TaskPatch& p) {
+  std::string title;
+  if (p.title) {
+    title = Trim(*p.title);
+    SB_RETURN_IF_ERROR(CheckName("task title", title, kMaxTitle));
+  }
+  if (p.description) SB_RETURN_IF_ERROR(CheckDescription(*p.description));
+  Transaction tx(db_);
+  SB_RETURN_IF_ERROR(tx.Begin());
+  SB_ASSIGN_OR_RETURN(Task task, GetTask(task_id));
+  SB_ASSIGN_OR_RETURN(Statement st, db_.Prepare(
+      "UPDATE tasks SET title = coalesce(?1, title), description = coalesce(?2, description), "
+      "is_required = coalesce(?3, is_required), is_active = coalesce(?4, is_active), "
+      "sort_order = coalesce(?5, sort_order), fitbit_auto_check = coalesce(?6, fitbit_auto_check), "
+      "updated_at = ?7 WHERE id = ?8"));
+  if (p.title) st.Bind(1, title);
+  if (p.description) st.Bind(2, *p.description);
+  if (p.required) st.Bind(3, int64_t{*p.required});
+  if (p.active) st.Bind(4, int64_t{*p.active});
+  if (p.sort_order) st.Bind(5, *p.sort_order);
+  if (p.fitbit_auto_check) st.Bind(6, int64_t{*p.fitbit_auto_check});
+  st.Bind(7, Now()).Bind(8, task_id);
+  Status s = st.Run();
+  if (s.code() == Code::kAlreadyExists) return TitleTaken(title);
+  SB_RETURN_IF_ERROR(s);
+  SB_RETURN_IF_ERROR(EvaluateDay(task.profile_id, clock_.TodayLocal()));
+  return tx.Commit();
+}
+
+Status Tracker::DeleteTask(int64_t task_id) {
+  Transaction tx(db_);
+  SB_RETURN_IF_ERROR(tx.Begin());
+  SB_ASSIGN_OR_RETURN(Task task, GetTask(task_id));
+  SB_ASSIGN_OR_RETURN(Statement st, db_.Prepare("DELETE FROM tasks WHERE id = ?"));
+  st.Bind(1, task_id);
+  SB_RETURN_IF_ERROR(st.Run());
+  SB_RETURN_IF_ERROR(EvaluateDay(task.profile_id, clock_.TodayLocal()));
+  return tx.Commit();
+}
+
+Status Tracker::ReorderTasks(int64_t profile_id, const std::vector<int64_t>& ids) {
+  Transaction tx(db_);
+  SB_RETURN_IF_ERROR(tx.Begin());
+  SB_ASSIGN_OR_RETURN(std::vector<Task> tasks, ListTasks(profile_id));
+  std::set<int64_t> have, given(ids.begin(), ids.end());
+  for (const Task& t : tasks) have.insert(t.id);
+  if (given != have || given.size() != ids.size())
+    return Status::InvalidArgument("the new order must list each of the profile's " +
+                                   std::to_string(have.size()) + " tasks exactly once");
+  SB_ASSIGN_OR_RETURN(Statement st, db_.Prepare("UPDATE tasks SET sort_order = ? WHERE id = ?"));
+  for (size_t i = 0; i < ids.size(); ++i) {
+    st.Bind(1, static_cast<int64_t>(i)).Bind(2, ids[i]);
+    SB_RETURN_IF_ERROR(st.Run());
+  }
+  return tx.Commit();
+}
+
+}  // namespace streakbox

@@ -1,0 +1,231 @@
+#include "streakbox/tracker.h"
+
+#include "test_db.h"
+
+namespace streakbox {
+namespace {
+
+class TrackerTest : public DbTest {
+ protected:
+  int64_t NewProfile(const std::string& name = "Mom") {
+    auto r = tracker().CreateProfile(name, "#3b82f6");
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.value();
+  }
+  int64_t NewTask(int64_t profile, const std::string& title, bool required = true) {
+    TaskFields f;
+    f.title = title;
+    f.required = required;
+    auto r = tracker().CreateTask(profile, f);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.value();
+  }
+  bool Complete(int64_t profile, const std::string& date) {
+    return tracker().GetDay(profile, date).value().completed_at.has_value();
+  }
+};
+
+TEST_F(TrackerTest, CreatesListsRenamesAndRecolorsProfiles) {
+  int64_t mom = NewProfile("  Mom ");
+  int64_t dad = NewProfile("Dad");
+  auto list = tracker().ListProfiles().value();
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0].name, "Dad");
+  EXPECT_EQ(list[1].name, "Mom");  // trimmed
+  ASSERT_TRUE(tracker().UpdateProfile(mom, {std::string("Mother"), std::string("#FF0000")}).ok());
+  Profile p = tracker().GetProfile(mom).value();
+  EXPECT_EQ(p.name, "Mother");
+  EXPECT_EQ(p.color, "#FF0000");
+  EXPECT_EQ(p.updated_at, "2026-03-10T12:00:00Z");
+  EXPECT_NE(dad, mom);
+}
+
+TEST_F(TrackerTest, RejectsEmptyAndDuplicateProfileNamesChangingNothing) {
+  NewProfile("Mom");
+  EXPECT_EQ(tracker().CreateProfile("", "#000000").status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(tracker().CreateProfile("   ", "#000000").status().code(), Code::kInvalidArgument);
+  Status dup = tracker().CreateProfile("Mom", "#000000").status();
+  EXPECT_EQ(dup.code(), Code::kAlreadyExists);
+  EXPECT_NE(dup.message().find("'Mom'"), std::string::npos);
+  EXPECT_EQ(tracker().CreateProfile("Kid", "blue").status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(tracker().CreateProfile(std::string(61, 'x'), "#000000").status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(tracker().CreateProfile("bad\x01name", "#000000").status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(Count("profiles"), 1);
+}
+
+TEST_F(TrackerTest, RenameToTakenNameFailsAndKeepsOldName) {
+  int64_t mom = NewProfile("Mom");
+  NewProfile("Dad");
+  EXPECT_EQ(tracker().UpdateProfile(mom, {std::string("Dad"), {}}).code(), Code::kAlreadyExists);
+  EXPECT_EQ(tracker().GetProfile(mom).value().name, "Mom");
+}
+
+TEST_F(TrackerTest, UnknownIdsAreNotFound) {
+  EXPECT_EQ(tracker().GetProfile(42).status().code(), Code::kNotFound);
+  EXPECT_EQ(tracker().UpdateProfile(42, {std::string("X"), {}}).code(), Code::kNotFound);
+  EXPECT_EQ(tracker().DeleteProfile(42).code(), Code::kNotFound);
+  EXPECT_EQ(tracker().ListTasks(42).status().code(), Code::kNotFound);
+  EXPECT_EQ(tracker().CreateTask(42, TaskFields{"Run"}).status().code(), Code::kNotFound);
+  EXPECT_EQ(tracker().UpdateTask(42, TaskPatch{}).code(), Code::kNotFound);
+  EXPECT_EQ(tracker().DeleteTask(42).code(), Code::kNotFound);
+  int64_t p = NewProfile();
+  EXPECT_EQ(tracker().SetCheck(p, 42, "2026-03-10", true).code(), Code::kNotFound);
+  EXPECT_EQ(Count("tasks"), 0);
+}
+
+TEST_F(TrackerTest, TaskTitlesAreUniquePerProfileExactAndCaseSensitive) {
+  int64_t mom = NewProfile("Mom"), dad = NewProfile("Dad");
+  NewTask(mom, "Morning run");
+  EXPECT_EQ(tracker().CreateTask(mom, TaskFields{"Morning run"}).status().code(), Code::kAlreadyExists);
+  EXPECT_EQ(tracker().CreateTask(mom, TaskFields{" Morning run "}).status().code(), Code::kAlreadyExists);
+  EXPECT_TRUE(tracker().CreateTask(mom, TaskFields{"morning run"}).ok());  // case differs
+  EXPECT_TRUE(tracker().CreateTask(dad, TaskFields{"Morning run"}).ok());  // other profile
+  EXPECT_EQ(Count("tasks"), 3);
+}
+
+TEST_F(TrackerTest, TasksKeepEveryFieldAndOrder) {
+  int64_t p = NewProfile();
+  TaskFields f{"Read", "20 pages", false, true, true};
+  int64_t read = tracker().CreateTask(p, f).value();
+  int64_t run = NewTask(p, "Run");
+  Task t = tracker().GetTask(read).value();
+  EXPECT_EQ(t.description, "20 pages");
+  EXPECT_FALSE(t.required);
+  EXPECT_TRUE(t.fitbit_auto_check);
+  EXPECT_EQ(t.sort_order, 0);
+  EXPECT_EQ(tracker().GetTask(run).value().sort_order, 1);
+  ASSERT_TRUE(tracker().ReorderTasks(p, {run, read}).ok());
+  auto tasks = tracker().ListTasks(p).value();
+  EXPECT_EQ(tasks[0].id, run);
+  EXPECT_EQ(tasks[1].id, read);
+  EXPECT_EQ(tracker().ReorderTasks(p, {run}).code(), Code::kInvalidArgument);
+  EXPECT_EQ(tracker().ReorderTasks(p, {run, run}).code(), Code::kInvalidArgument);
+  EXPECT_EQ(tracker().ListTasks(p).value()[0].id, run);
+}
+
+TEST_F(TrackerTest, DayCompletesWhenEveryActiveRequiredTaskIsChecked) {
+  int64_t p = NewProfile();
+  int64_t run = NewTask(p, "Run"), read = NewTask(p, "Read"), floss = NewTask(p, "Floss", false);
+  ASSERT_TRUE(tracker().SetCheck(p, run, "2026-03-10", true).ok());
+  ASSERT_TRUE(tracker().SetCheck(p, floss, "2026-03-10", true).ok());
+  EXPECT_FALSE(Complete(p, "2026-03-10"));
+  ASSERT_TRUE(tracker().SetCheck(p, read, "2026-03-10", true).ok());
+  Day d = tracker().GetDay(p, "2026-03-10").value();
+  ASSERT_TRUE(d.completed_at.has_value());
+  EXPECT_EQ(*d.completed_at, "2026-03-10T12:00:00Z");
+  EXPECT_EQ(d.tasks.size(), 3u);
+  EXPECT_TRUE(d.tasks[0].checked);
+  ASSERT_TRUE(tracker().SetCheck(p, read, "2026-03-10", false).ok());
+  EXPECT_FALSE(Complete(p, "2026-03-10"));  // cleared when one is unchecked
+}
+
+TEST_F(TrackerTest, InactiveRequiredTasksDoNotBlockCompletion) {
+  int64_t p = NewProfile();
+  int64_t run = NewTask(p, "Run"), swim = NewTask(p, "Swim");
+  ASSERT_TRUE(tracker().UpdateTask(swim, TaskPatch{{}, {}, {}, false, {}, {}}).ok());
+  ASSERT_TRUE(tracker().SetCheck(p, run, "2026-03-09", true).ok());
+  EXPECT_TRUE(Complete(p, "2026-03-09"));
+}
+
+TEST_F(TrackerTest, WithoutRequiredTasksOneCheckCompletesTheDay) {
+  int64_t p = NewProfile();
+  int64_t read = NewTask(p, "Read", false);
+  NewTask(p, "Walk", false);
+  EXPECT_FALSE(Complete(p, "2026-03-10"));
+  ASSERT_TRUE(tracker().SetCheck(p, read, "2026-03-10", true).ok());
+  EXPECT_TRUE(Complete(p, "2026-03-10"));
+}
+
+TEST_F(TrackerTest, AddingARequiredTaskReopensTodayButNotThePast) {
+  int64_t p = NewProfile();
+  int64_t run = NewTask(p, "Run");
+  ASSERT_TRUE(tracker().SetCheck(p, run, "2026-03-09", true).ok());
+  ASSERT_TRUE(tracker().SetCheck(p, run, "2026-03-10", true).ok());
+  EXPECT_TRUE(Complete(p, "2026-03-10"));
+  NewTask(p, "Read");
+  EXPECT_FALSE(Complete(p, "2026-03-10"));
+  EXPECT_TRUE(Complete(p, "2026-03-09"));
+}
+
+TEST_F(TrackerTest, RejectsBadAndFutureDatesChangingNothing) {
+  int64_t p = NewProfile();
+  int64_t run = NewTask(p, "Run");
+  EXPECT_EQ(tracker().SetCheck(p, run, "2026-02-30", true).code(), Code::kInvalidDate);
+  EXPECT_EQ(tracker().SetCheck(p, run, "10/03/2026", true).code(), Code::kInvalidDate);
+  EXPECT_EQ(tracker().SetCheck(p, run, "2026-03-11", true).code(), Code::kInvalidDate);
+  EXPECT_EQ(tracker().GetDay(p, "yesterday").status().code(), Code::kInvalidDate);
+  EXPECT_EQ(Count("task_checks"), 0);
+  EXPECT_EQ(Count("daily_status"), 0);
+}
+
+TEST_F(TrackerTest, TaskOfAnotherProfileCannotBeChecked) {
+  int64_t mom = NewProfile("Mom"), dad = NewProfile("Dad");
+  int64_t run = NewTask(mom, "Run");
+  EXPECT_EQ(tracker().SetCheck(dad, run, "2026-03-10", true).code(), Code::kNotFound);
+  EXPECT_EQ(Count("task_checks"), 0);
+}
+
+TEST_F(TrackerTest, StreaksPerProfileAndPerTask) {
+  int64_t p = NewProfile();
+  int64_t run = NewTask(p, "Run"), read = NewTask(p, "Read", false);
+  for (const char* d : {"2026-03-01", "2026-03-02", "2026-03-03", "2026-03-08", "2026-03-09"})
+    ASSERT_TRUE(tracker().SetCheck(p, run, d, true).ok());
+  ASSERT_TRUE(tracker().SetCheck(p, read, "2026-03-09", true).ok());
+  Streak s = tracker().GetStreak(p).value();
+  EXPECT_EQ(s.current, 2);  // 8th and 9th; today (10th) still open
+  EXPECT_EQ(s.best, 3);
+  auto ts = tracker().GetTaskStreaks(p).value();
+  ASSERT_EQ(ts.size(), 2u);
+  EXPECT_EQ(ts[0].task_id, run);
+  EXPECT_EQ(ts[0].streak.best, 3);
+  EXPECT_EQ(ts[1].streak.current, 1);
+}
+
+TEST_F(TrackerTest, HistoryListsCheckedAndCompletedDays) {
+  int64_t p = NewProfile();
+  int64_t run = NewTask(p, "Run"), read = NewTask(p, "Read");
+  ASSERT_TRUE(tracker().SetCheck(p, run, "2026-03-01", true).ok());
+  ASSERT_TRUE(tracker().SetCheck(p, read, "2026-03-01", true).ok());
+  ASSERT_TRUE(tracker().SetCheck(p, run, "2026-03-02", true).ok());
+  ASSERT_TRUE(tracker().SetCheck(p, run, "2026-01-02", true).ok());
+  auto h = tracker().GetHistory(p, "2026-03-01", "2026-03-31").value();
+  ASSERT_EQ(h.size(), 2u);
+  EXPECT_EQ(h[0].date, "2026-03-01");
+  EXPECT_EQ(h[0].checked, 2);
+  EXPECT_TRUE(h[0].complete);
+  EXPECT_EQ(h[1].checked, 1);
+  EXPECT_FALSE(h[1].complete);
+}
+
+TEST_F(TrackerTest, DeletingAProfileRemovesItsTasksChecksAndHistory) {
+  int64_t mom = NewProfile("Mom"), dad = NewProfile("Dad");
+  int64_t run = NewTask(mom, "Run");
+  int64_t dads = NewTask(dad, "Run");
+  ASSERT_TRUE(tracker().SetCheck(mom, run, "2026-03-10", true).ok());
+  ASSERT_TRUE(tracker().SetCheck(dad, dads, "2026-03-10", true).ok());
+  ASSERT_TRUE(tracker().DeleteProfile(mom).ok());
+  EXPECT_EQ(Count("tasks"), 1);
+  EXPECT_EQ(Count("task_checks"), 1);
+  EXPECT_EQ(Count("daily_status"), 1);
+}
+
+TEST_F(TrackerTest, DeletingATaskRemovesItsChecksAndReevaluatesToday) {
+  int64_t p = NewProfile();
+  int64_t run = NewTask(p, "Run"), read = NewTask(p, "Read");
+  ASSERT_TRUE(tracker().SetCheck(p, run, "2026-03-10", true).ok());
+  EXPECT_FALSE(Complete(p, "2026-03-10"));
+  ASSERT_TRUE(tracker().DeleteTask(read).ok());
+  EXPECT_TRUE(Complete(p, "2026-03-10"));
+  ASSERT_TRUE(tracker().DeleteTask(run).ok());
+  EXPECT_EQ(Count("task_checks"), 0);
+}
+
+TEST_F(TrackerTest, SettingsRoundTrip) {
+  EXPECT_FALSE(tracker().GetSetting("theme").value().has_value());
+  ASSERT_TRUE(tracker().SetSetting("theme", "dark").ok());
+  ASSERT_TRUE(tracker().SetSetting("theme", "light").ok());
+  EXPECT_EQ(*tracker().GetSetting("theme").value(), "light");
+}
+
+}  // namespace
+}  // namespace streakbox

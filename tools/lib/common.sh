@@ -1,0 +1,28 @@
+# Shared shell helpers for tools/*. Source it; it sets ROOT, CACHE and BUILD.
+# CACHE holds third-party sources and their wasm builds, outside git and shared
+# between clones (STREAKBOX_CACHE overrides). BUILD holds this clone's build trees.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+CACHE="${STREAKBOX_CACHE:-${HOME:-/root}/.cache/streakbox}"
+BUILD="$ROOT/build"
+export NODE_PATH=/usr/share/nodejs   # emcc's JS optimizer needs Debian's acorn
+
+say() { printf '\033[1m[streakbox]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[31m[streakbox] error:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# lock KEY: the value pinned for KEY in emsdk.lock.
+lock() {
+  local v
+  v="$(sed -n "s/^$1=//p" "$ROOT/emsdk.lock")"
+  [ -n "$v" ] || die "emsdk.lock has no $1"
+  printf '%s' "$v"
+}
+
+# check_sha256 FILE EXPECTED: fails loudly when the file is not the pinned one.
+check_sha256() {
+  local got
+  got="$(sha256sum "$1" | cut -d' ' -f1)"
+  [ "$got" = "$2" ] || die "$1: sha256 $got does not match emsdk.lock ($2)"
+}
+
+jobs_n() { nproc 2>/dev/null || echo 2; }

@@ -1,0 +1,79 @@
+// Embind surface of the Streakbox module (the only place core meets Emscripten).
+//
+// JS sees one class, `Streakbox`:
+//   const sb = new Module.Streakbox();
+//   sb.open(path)           -> JSON envelope; opens or creates the database
+//   sb.call(method, args)   -> JSON envelope (core/include/streakbox/app.h)
+//   sb.close()              -> closes the database, flushing everything
+//   sb.ioStats()            -> JSON {reads, writes, syncs, bytes_written}
+// Envelopes are {"ok":true,"value":...} or {"ok":false,"error":{code,message}};
+// nothing throws across this boundary.
+#include <emscripten.h>
+#include <emscripten/bind.h>
+
+#include <memory>
+#include <string>
+
+#include "opfs_vfs.h"
+#include "streakbox/app.h"
+
+namespace {
+
+// The browser's clock. Module.streakboxNow, when set (tests), replaces Date.now.
+EM_JS(double, sb_js_clock_ms, (), {
+  return Module.streakboxNow ? Module.streakboxNow() : Date.now();
+});
+EM_JS(int, sb_js_local_day_parts, (double ms), {
+  const d = new Date(ms);
+  return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
+});
+
+class BrowserClock : public streakbox::Clock {
+ public:
+  int64_t NowUnixSeconds() const override { return static_cast<int64_t>(sb_js_clock_ms() / 1000); }
+  std::string TodayLocal() const override {
+    int v = sb_js_local_day_parts(sb_js_clock_ms());
+    return streakbox::FormatDate(streakbox::DaysFromCivil(v / 10000, (v / 100) % 100, v % 100));
+  }
+};
+
+using streakbox::StatusEnvelope;
+
+class Streakbox {
+ public:
+  std::string open(const std::string& path) {
+    app_.reset();
+    auto r = streakbox::App::Open(path, clock_, streakbox::OpenOptions{"opfs", /*exclusive=*/true});
+    if (!r.ok()) return StatusEnvelope(r.status());
+    app_ = std::move(r).value();
+    return StatusEnvelope(streakbox::Status::Ok());
+  }
+
+  std::string call(const std::string& method, const std::string& args) {
+    if (!app_) return StatusEnvelope(streakbox::Status(streakbox::Code::kLocked, "the database is not open"));
+    return app_->Call(method, args);
+  }
+
+  void close() { app_.reset(); }
+
+  std::string ioStats() const {
+    const auto& s = streakbox::opfs_io_stats();
+    return "{\"reads\":" + std::to_string(s.reads) + ",\"writes\":" + std::to_string(s.writes) +
+           ",\"syncs\":" + std::to_string(s.syncs) + ",\"bytes_written\":" + std::to_string(s.bytes_written) + "}";
+  }
+
+ private:
+  BrowserClock clock_;
+  std::unique_ptr<streakbox::App> app_;
+};
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(streakbox) {
+  emscripten::class_<Streakbox>("Streakbox")
+      .constructor<>()
+      .function("open", &Streakbox::open)
+      .function("call", &Streakbox::call)
+      .function("close", &Streakbox::close)
+      .function("ioStats", &Streakbox::ioStats);
+}
