@@ -5,6 +5,7 @@
 //   sb.open(path)           -> JSON envelope; opens or creates the database
 //   sb.call(method, args)   -> JSON envelope (core/include/streakbox/app.h)
 //   sb.close()              -> closes the database, flushing everything
+//   sb.exec(sql)            -> JSON envelope; benchmarks only
 //   sb.ioStats()            -> JSON {reads, writes, syncs, bytes_written}
 // Envelopes are {"ok":true,"value":...} or {"ok":false,"error":{code,message}};
 // nothing throws across this boundary.
@@ -56,6 +57,13 @@ class Streakbox {
 
   void close() { app_.reset(); }
 
+  // Runs an SQL script on the open database (benchmarks and diagnostics only;
+  // the app itself never sends SQL across this boundary).
+  std::string exec(const std::string& sql) {
+    if (!app_) return StatusEnvelope(streakbox::Status(streakbox::Code::kLocked, "the database is not open"));
+    return StatusEnvelope(app_->db().Exec(sql));
+  }
+
   std::string ioStats() const {
     const auto& s = streakbox::opfs_io_stats();
     return "{\"reads\":" + std::to_string(s.reads) + ",\"writes\":" + std::to_string(s.writes) +
@@ -75,5 +83,6 @@ EMSCRIPTEN_BINDINGS(streakbox) {
       .function("open", &Streakbox::open)
       .function("call", &Streakbox::call)
       .function("close", &Streakbox::close)
+      .function("exec", &Streakbox::exec)
       .function("ioStats", &Streakbox::ioStats);
 }

@@ -1,0 +1,158 @@
+// The Streakbox worker entry: a dedicated module Worker that owns the
+// database. It loads the wasm module, takes the Web Lock that makes this tab
+// the single owner, opens the OPFS files, and answers calls from the page.
+//
+// Page -> worker messages:
+//   {type: 'call', id, method, args}   a core call (docs/API.md)
+//   {type: 'takeover'}                 steal ownership from another tab
+//   {type: 'setClock', ms}             tests: freeze the clock at ms (null: real time)
+//   {type: 'exec', id, sql}            benchmarks: run an SQL script
+// Worker -> page messages:
+//   {type: 'state', state, message?}   'opening' | 'ready' | 'elsewhere' | 'taken' | 'failed'
+//   {type: 'result', id, ok, value? , error?: {code, message}}
+import createStreakbox from './streakbox.mjs';
+import { OpfsFiles } from './opfs_files.js';
+
+const LOCK_NAME = 'streakbox-database';
+const DIR_NAME = 'streakbox';
+const DB_NAME = 'streakbox.db';
+// SQLite asks for these by name; each is pre-opened (the VFS cannot open files later).
+const FILE_NAMES = [DB_NAME, `${DB_NAME}-wal`, `${DB_NAME}-journal`];
+const HANDLE_RETRY_MS = 100;
+const HANDLE_RETRY_LIMIT_MS = 10000;
+
+let module = null;
+let sb = null;
+let files = null;
+let state = 'opening';
+let releaseLock = null;
+let frozenMs = null;
+
+function post(msg) {
+  self.postMessage(msg);
+}
+
+function setState(next, message) {
+  state = next;
+  post({ type: 'state', state: next, message });
+}
+
+function fail(code, message) {
+  return { ok: false, error: { code, message } };
+}
+
+/** Resolves true once this worker holds the lock, false when another tab does (and steal is false). */
+function acquireLock(steal) {
+  return new Promise((resolve) => {
+    const options = steal ? { steal: true } : { ifAvailable: true };
+    navigator.locks
+      .request(LOCK_NAME, options, (lock) => {
+        if (!lock) {
+          resolve(false);
+          return undefined;
+        }
+        resolve(true);
+        return new Promise((release) => {
+          releaseLock = release;
+        });
+      })
+      .catch((e) => {
+        if (e && e.name === 'AbortError') onStolen();
+      });
+  });
+}
+
+// Another tab took over: let go of the files at once so it can open them.
+function onStolen() {
+  releaseLock = null;
+  closeDatabase();
+  setState('taken', 'Streakbox was opened in another tab.');
+}
+
+function closeDatabase() {
+  if (sb) {
+    sb.close();
+    sb.delete();
+    sb = null;
+  }
+  if (files) {
+    files.close();
+    files = null;
+  }
+}
+
+async function openFiles() {
+  const root = await navigator.storage.getDirectory();
+  const dir = await root.getDirectoryHandle(DIR_NAME, { create: true });
+  const deadline = Date.now() + HANDLE_RETRY_LIMIT_MS;
+  for (;;) {
+    try {
+      return await OpfsFiles.open(dir, FILE_NAMES);
+    } catch (e) {
+      // The previous owner may still be closing its handles after a takeover.
+      if (e.name !== 'NoModificationAllowedError' || Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, HANDLE_RETRY_MS));
+    }
+  }
+}
+
+async function open(steal) {
+  setState('opening');
+  try {
+    if (!(await acquireLock(steal))) {
+      setState('elsewhere', 'Streakbox is open in another tab or window.');
+      return;
+    }
+    if (!module) {
+      module = await createStreakbox({
+        streakboxNow: () => (frozenMs === null ? Date.now() : frozenMs),
+      });
+    }
+    files = await openFiles();
+    module.streakboxFiles = files;
+    sb = new module.Streakbox();
+    const opened = JSON.parse(sb.open(DB_NAME));
+    if (!opened.ok) throw Object.assign(new Error(opened.error.message), { code: opened.error.code });
+    setState('ready');
+  } catch (e) {
+    closeDatabase();
+    if (releaseLock) releaseLock();
+    releaseLock = null;
+    setState('failed', `${e.code || e.name || 'error'}: ${e.message}`);
+  }
+}
+
+function call(method, args) {
+  if (state !== 'ready' || !sb) {
+    return fail('locked', state === 'elsewhere' || state === 'taken'
+      ? 'Streakbox is open in another tab. Use it there, or take over here.'
+      : 'The database is not open yet.');
+  }
+  return JSON.parse(sb.call(method, JSON.stringify(args ?? [])));
+}
+
+self.onmessage = (event) => {
+  const msg = event.data;
+  switch (msg.type) {
+    case 'call':
+      post({ type: 'result', id: msg.id, ...call(msg.method, msg.args) });
+      break;
+    case 'exec':
+      post({ type: 'result', id: msg.id, ...(sb ? JSON.parse(sb.exec(msg.sql)) : fail('locked', 'not open')) });
+      break;
+    case 'ioStats':
+      post({ type: 'result', id: msg.id, ok: true, value: sb ? JSON.parse(sb.ioStats()) : null });
+      break;
+    case 'setClock':
+      frozenMs = msg.ms;
+      post({ type: 'result', id: msg.id, ok: true, value: null });
+      break;
+    case 'takeover':
+      if (state === 'elsewhere' || state === 'taken' || state === 'failed') open(true);
+      break;
+    default:
+      post({ type: 'result', id: msg.id, ok: false, error: { code: 'invalid_argument', message: `unknown message ${msg.type}` } });
+  }
+};
+
+open(false);
