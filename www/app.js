@@ -1,4 +1,149 @@
+// The Streakbox page. Creates window.streakbox, shows a full-page screen
+// while this tab does not own the database (ui/ownership.js), and otherwise
+// the app: profiles in the header, the nav, and one view at a time in <main>.
 import { createStreakbox } from './api.js';
-window.streakbox = createStreakbox();
-window.streakbox.ready().then(() => { document.getElementById('app').textContent = 'ready'; },
-  (e) => { document.getElementById('app').textContent = `${e.code}: ${e.message}`; });
+import { h, describeError } from './ui/dom.js';
+import { applyAccent } from './ui/color.js';
+import { renderScreen } from './ui/ownership.js';
+import { renderProfileBar, renderWelcome } from './ui/profiles.js';
+import { renderToday } from './ui/today.js';
+import { renderTasks } from './ui/tasks.js';
+import { renderHistory } from './ui/history.js';
+import { renderSettings } from './ui/settings.js';
+
+const VIEWS = {
+  today: { title: 'Today', render: renderToday },
+  tasks: { title: 'Tasks', render: renderTasks },
+  history: { title: 'History', render: renderHistory },
+  settings: { title: 'Settings', render: renderSettings },
+};
+const PROFILE_KEY = 'streakbox.profileId';
+const PERSIST_KEY = 'streakbox.persistenceAsked';
+
+const sb = createStreakbox();
+window.streakbox = sb;
+
+const $ = (id) => document.getElementById(id);
+const [screen, shell, main, nav, bar, notice] = ['screen', 'shell', 'view', 'nav', 'profile-bar', 'notice'].map($);
+
+const store = {
+  get: (k) => { try { return localStorage.getItem(k); } catch { return null; } },
+  set: (k, v) => { try { localStorage.setItem(k, v); } catch { /* private mode: not remembered */ } },
+};
+
+const errorBox = (e) => h('div', { class: 'card error-box', role: 'alert' },
+  h('h2', {}, 'Something went wrong'), h('p', {}, describeError(e)),
+  h('button', { type: 'button', class: 'button', onclick: () => app.render() }, 'Try again'));
+
+/** What the views get: the API, the profiles, and navigation. */
+const app = {
+  sb,
+  profiles: [],
+  profile: null,
+  renderedDay: null,
+  get view() {
+    const v = location.hash.slice(1);
+    return v in VIEWS ? v : 'today';
+  },
+  go(view) {
+    if (view === app.view) app.render();
+    else location.hash = view;
+  },
+  async selectProfile(id) {
+    setProfile(app.profiles.find((p) => p.id === id));
+    await app.render();
+  },
+  /** Re-reads the profiles (after a create/rename/delete) and redraws; preferId becomes current. */
+  async reloadProfiles(preferId) {
+    try {
+      app.profiles = await sb.listProfiles();
+    } catch (e) {
+      main.replaceChildren(errorBox(e));
+      return;
+    }
+    const want = preferId ?? app.profile?.id ?? Number(store.get(PROFILE_KEY));
+    setProfile(app.profiles.find((p) => p.id === want) || app.profiles[0]);
+    await app.render();
+  },
+  /** Draws the current view for the current profile (or the welcome when there is none). */
+  async render() {
+    const section = h('div', { class: 'view-inner' });
+    main.replaceChildren(section);
+    nav.hidden = !app.profile;
+    for (const b of nav.querySelectorAll('[data-view]')) {
+      if (b.dataset.view === app.view) b.setAttribute('aria-current', 'page');
+      else b.removeAttribute('aria-current');
+    }
+    document.title = app.profile ? `${VIEWS[app.view].title} · Streakbox` : 'Streakbox';
+    app.renderedDay = sb.today();
+    try {
+      if (!app.profile) renderWelcome(section, app);
+      else await VIEWS[app.view].render(section, app);
+    } catch (e) {
+      section.append(errorBox(e));
+    }
+  },
+  /** Asks once, ever, for persistent storage (after the first profile is created). */
+  askPersistenceOnce() {
+    if (store.get(PERSIST_KEY)) return;
+    store.set(PERSIST_KEY, '1');
+    sb.requestPersistence().catch(() => {});
+  },
+};
+
+function setProfile(profile) {
+  app.profile = profile || null;
+  if (profile) store.set(PROFILE_KEY, String(profile.id));
+  applyAccent(profile?.color);
+  renderProfileBar(bar, app);
+}
+
+// Ownership: 'ready' shows the app (re-reading everything, since another tab
+// may have changed it); any other state shows a full-page screen.
+let generation = 0;
+async function onState(s) {
+  const gen = ++generation;
+  if (s.state === 'ready') {
+    await app.reloadProfiles();
+    if (gen !== generation) return;
+    screen.hidden = true;
+    shell.hidden = false;
+    return;
+  }
+  // Keep the "Opening…" button of a takeover in place rather than flashing the spinner.
+  if (s.state === 'opening' && !screen.hidden && screen.querySelector('#take-over')) return;
+  for (const d of document.querySelectorAll('dialog[open]')) d.close();
+  shell.hidden = true;
+  screen.hidden = false;
+  renderScreen(screen, s, sb);
+}
+sb.onStateChange(onState);
+if (sb.state.state !== 'opening') onState(sb.state);
+
+nav.addEventListener('click', (e) => {
+  const button = e.target.closest('[data-view]');
+  if (button) app.go(button.dataset.view);
+});
+window.addEventListener('hashchange', () => app.render());
+// Back after midnight: today is a new day.
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible' && !shell.hidden && app.renderedDay !== sb.today()) app.render();
+});
+
+function showNotice(text, actionLabel, action) {
+  notice.replaceChildren(h('span', {}, text),
+    actionLabel ? h('button', { type: 'button', class: 'button primary', onclick: action }, actionLabel) : '',
+    h('button', { type: 'button', class: 'button', onclick: () => { notice.hidden = true; } }, 'Dismiss'));
+  notice.hidden = false;
+}
+
+// Offline support: the service worker caches every shipped file.
+if ('serviceWorker' in navigator) {
+  const hadController = Boolean(navigator.serviceWorker.controller);
+  navigator.serviceWorker.register('./sw.js').catch((e) => {
+    showNotice(`Streakbox could not set itself up for offline use: ${e.message}`);
+  });
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (hadController) showNotice('A new version of Streakbox is ready.', 'Reload', () => location.reload());
+  });
+}

@@ -1,0 +1,112 @@
+// The module's bindings under Node: the real wasm build (core + SQLite +
+// the "opfs" VFS) over real files, through the same call surface the worker uses.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDb, tempDir, DB } from './module.mjs';
+
+// 2026-03-10T12:00:00Z: local date is 2026-03-10 in any zone within ±11h.
+const NOW = Date.UTC(2026, 2, 10, 12, 0, 0);
+
+async function withDb(fn) {
+  const t = tempDir();
+  try {
+    await fn(t.dir);
+  } finally {
+    t.remove();
+  }
+}
+
+function rejects(fn, code) {
+  assert.throws(fn, (e) => {
+    assert.equal(e.code, code, `expected ${code}, got ${e.code}: ${e.message}`);
+    assert.ok(e.message.length > 0);
+    return true;
+  });
+}
+
+test('profiles, tasks, checks and streaks through the bindings', () => withDb(async (dir) => {
+  const db = await openDb(dir, { now: NOW });
+  const mom = db.call('createProfile', { name: 'Mom', color: '#3b82f6' });
+  const run = db.call('createTask', mom, { title: 'Morning run', description: '30 min' });
+  const read = db.call('createTask', mom, { title: 'Read', required: false });
+  db.call('setCheck', mom, run, '2026-03-09', true);
+  db.call('setCheck', mom, run, '2026-03-10', true);
+  const day = db.call('getDay', mom, '2026-03-10');
+  assert.equal(day.completed_at, '2026-03-10T12:00:00Z');
+  assert.deepEqual(day.tasks.map((t) => [t.id, t.checked, t.required]), [[run, true, true], [read, false, false]]);
+  assert.deepEqual(db.call('getStreak', mom), { current: 2, best: 2 });
+  db.call('setCheck', mom, run, '2026-03-10', false);
+  assert.equal(db.call('getDay', mom, '2026-03-10').completed_at, null);
+  assert.deepEqual(db.call('getStreak', mom), { current: 1, best: 1 });
+  db.close();
+}));
+
+test('a committed change survives closing and reopening the database', () => withDb(async (dir) => {
+  let db = await openDb(dir, { now: NOW });
+  const p = db.call('createProfile', { name: 'Dad' });
+  const t = db.call('createTask', p, { title: 'Stretch' });
+  db.call('setCheck', p, t, '2026-03-10', true);
+  // No close(): like a tab killed after the commit. The WAL holds the data.
+  db.files.close();
+  assert.ok(statSync(join(dir, `${DB}-wal`)).size > 0, 'the commit is in the WAL');
+  db = await openDb(dir, { now: NOW });
+  assert.deepEqual(db.call('listProfiles').map((x) => x.name), ['Dad']);
+  assert.equal(db.call('getDay', p, '2026-03-10').tasks[0].checked, true);
+  db.close();
+}));
+
+test('each commit reaches storage with a flush, in few large writes', () => withDb(async (dir) => {
+  const db = await openDb(dir, { now: NOW });
+  const p = db.call('createProfile', { name: 'Kid' });
+  const t = db.call('createTask', p, { title: 'Homework' });
+  const before = { ...db.files.calls };
+  db.call('setCheck', p, t, '2026-03-10', true);
+  const writes = db.files.calls.write - before.write;
+  const flushes = db.files.calls.flush - before.flush;
+  assert.equal(flushes, 1, 'one durable flush per commit');
+  assert.equal(writes, 1, 'the commit\'s WAL frames are coalesced into one write');
+  db.close();
+}));
+
+test('bad input is rejected with a stable code and changes nothing', () => withDb(async (dir) => {
+  const db = await openDb(dir, { now: NOW });
+  const p = db.call('createProfile', { name: 'Mom' });
+  const t = db.call('createTask', p, { title: 'Run' });
+  rejects(() => db.call('createProfile', { name: '' }), 'invalid_argument');
+  rejects(() => db.call('createProfile', { name: 'Mom' }), 'already_exists');
+  rejects(() => db.call('createTask', p, { title: 'Run' }), 'already_exists');
+  rejects(() => db.call('setCheck', p, t, '2026-02-30', true), 'invalid_date');
+  rejects(() => db.call('setCheck', p, t, '2026-03-11', true), 'invalid_date');
+  rejects(() => db.call('deleteTask', 999), 'not_found');
+  rejects(() => db.call('updateProfile', 999, { name: 'X' }), 'not_found');
+  rejects(() => db.call('noSuchMethod'), 'invalid_argument');
+  assert.equal(db.call('listProfiles').length, 1);
+  assert.equal(db.call('listTasks', p).length, 1);
+  assert.equal(db.call('getDay', p, '2026-03-10').completed_at, null);
+  db.close();
+}));
+
+test('a full disk fails the write with storage_full and keeps the old data', () => withDb(async (dir) => {
+  const db = await openDb(dir, { now: NOW });
+  const p = db.call('createProfile', { name: 'Mom' });
+  db.files.failWrites = true;
+  rejects(() => db.call('createProfile', { name: 'Dad' }), 'storage_full');
+  db.files.failWrites = false;
+  assert.deepEqual(db.call('listProfiles').map((x) => x.id), [p]);
+  db.call('createProfile', { name: 'Dad' });
+  assert.equal(db.call('listProfiles').length, 2);
+  db.close();
+}));
+
+test('unicode names round-trip and info reports the schema', () => withDb(async (dir) => {
+  const db = await openDb(dir, { now: NOW });
+  const p = db.call('createProfile', { name: 'Zoë 🌱', color: '#10b981' });
+  assert.equal(db.call('getProfile', p).name, 'Zoë 🌱');
+  const info = db.call('info');
+  assert.equal(info.schema_version, 1);
+  assert.match(info.sqlite_version, /^3\.53\./);
+  assert.match(info.instance_id, /^[0-9a-f]{32}$/);
+  db.close();
+}));

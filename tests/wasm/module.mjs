@@ -1,0 +1,48 @@
+// Loads the Node flavour of the wasm module (build/wasm/node) over a real
+// folder through NodeFiles, the same VFS code path the browser uses.
+import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const { NodeFiles } = require('./node_files.cjs');
+const BUILD = resolve(new URL('../../build/wasm/node', import.meta.url).pathname);
+const createStreakbox = require(join(BUILD, 'streakbox.js'));
+const wasmBinary = readFileSync(join(BUILD, 'streakbox.wasm'));
+
+export const DB = 'streakbox.db';
+export const FILE_NAMES = [DB, `${DB}-wal`, `${DB}-journal`];
+
+/** A temp folder for one test's database files. */
+export function tempDir() {
+  const dir = mkdtempSync(join(tmpdir(), 'streakbox-wasm-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Opens the database in `dir`. `now` (ms) freezes the module's clock.
+ * Returns {module, sb, files, call(method, ...args) -> value (throws {code, message}), close()}.
+ */
+export async function openDb(dir, { now } = {}) {
+  const files = new NodeFiles(dir, FILE_NAMES);
+  const module = await createStreakbox({
+    wasmBinary,
+    streakboxFiles: files,
+    streakboxNow: now === undefined ? undefined : () => now,
+  });
+  const sb = new module.Streakbox();
+  const opened = JSON.parse(sb.open(DB));
+  if (!opened.ok) throw Object.assign(new Error(opened.error.message), opened.error);
+  const call = (method, ...args) => {
+    const r = JSON.parse(sb.call(method, JSON.stringify(args)));
+    if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
+    return r.value;
+  };
+  const close = () => {
+    sb.close();
+    sb.delete();
+    files.close();
+  };
+  return { module, sb, files, call, close };
+}

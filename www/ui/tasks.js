@@ -1,0 +1,151 @@
+// Tasks: the profile's tasks in checklist order, with add, edit, delete
+// (confirmed) and move up/down (saved with reorderTasks).
+import { h, icon, uid, errorLine, showError, hideError, fieldError, busy, showDialog, dialogFrame, confirmDialog } from './dom.js';
+
+function checkbox(name, checked, text, hint) {
+  const id = uid(name);
+  return h('div', { class: 'field check-field' },
+    h('input', { type: 'checkbox', id, name, checked }),
+    h('label', { for: id }, h('strong', {}, text), h('span', { class: 'muted' }, hint)));
+}
+
+/** Adds (task omitted) or edits a task in a modal dialog; resolves once closed. */
+function openTaskDialog(app, task, onSaved) {
+  const { sb, profile } = app;
+  const ids = { title: uid('title'), description: uid('desc') };
+  const title = h('input', { id: ids.title, name: 'title', value: task?.title ?? '', maxLength: 200, autocomplete: 'off', required: true });
+  const description = h('textarea', { id: ids.description, name: 'description', rows: 3, maxLength: 2000, value: task?.description ?? '' });
+  const titleErr = errorLine();
+  const descErr = errorLine();
+  const formErr = errorLine();
+  title.setAttribute('aria-describedby', titleErr.id);
+  description.setAttribute('aria-describedby', descErr.id);
+  const save = h('button', { class: 'button primary', type: 'submit' }, task ? 'Save' : 'Add task');
+  const dialog = dialogFrame(task ? 'Edit task' : 'New task', [
+    h('div', { class: 'field' }, h('label', { for: ids.title }, 'Title'), title, titleErr),
+    h('div', { class: 'field' }, h('label', { for: ids.description }, 'Description ', h('span', { class: 'muted' }, '(optional)')), description, descErr),
+    checkbox('required', task ? task.required : true, 'Required', 'The day only counts as complete when every required task is checked.'),
+    checkbox('active', task ? task.active : true, 'Active', 'Shown on the daily checklist. Turn off to pause a habit without losing its history.'),
+    formErr,
+  ], [h('button', { class: 'button', type: 'button', onclick: () => dialog.close('cancel') }, 'Cancel'), save],
+  { id: 'task-dialog' });
+  const form = dialog.querySelector('form');
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    fieldError(title, titleErr, null);
+    fieldError(description, descErr, null);
+    hideError(formErr);
+    if (!title.value.trim()) {
+      fieldError(title, titleErr, 'Please give the task a title.');
+      title.focus();
+      return;
+    }
+    const fields = {
+      title: title.value.trim(),
+      description: description.value.trim(),
+      required: form.elements.required.checked,
+      active: form.elements.active.checked,
+    };
+    await busy(save, async () => {
+      try {
+        if (task) await sb.updateTask(task.id, fields);
+        else await sb.createTask(profile.id, fields);
+        dialog.close('saved');
+        await onSaved();
+      } catch (err) {
+        if (/description/i.test(err.message)) fieldError(description, descErr, err);
+        else if (/title/i.test(err.message)) fieldError(title, titleErr, err);
+        else showError(formErr, err);
+      }
+    });
+  });
+  return showDialog(dialog);
+}
+
+export async function renderTasks(section, app) {
+  const { sb, profile } = app;
+  let tasks = await sb.listTasks(profile.id);
+  const listErr = errorLine();
+  const list = h('ol', { class: 'task-list', 'aria-label': `Tasks for ${profile.name}` });
+  const empty = h('div', { class: 'empty' },
+    h('p', {}, `${profile.name} has no tasks yet. Add a habit you want to do every day, like “Drink water” or “Read 10 pages”.`));
+  const card = h('section', { class: 'card' });
+  const reload = async () => {
+    try {
+      tasks = await sb.listTasks(profile.id);
+      draw();
+    } catch (e) {
+      showError(listErr, e);
+    }
+  };
+
+  async function move(task, delta, kind) {
+    const from = tasks.indexOf(task);
+    const to = from + delta;
+    if (to < 0 || to >= tasks.length) return;
+    tasks.splice(from, 1);
+    tasks.splice(to, 0, task);
+    hideError(listErr);
+    draw(task.id, kind);
+    try {
+      await sb.reorderTasks(profile.id, tasks.map((t) => t.id));
+    } catch (e) {
+      await reload(); // back to the order actually saved
+      showError(listErr, e);
+    }
+  }
+
+  async function remove(task) {
+    const ok = await confirmDialog({
+      title: `Delete “${task.title}”?`,
+      message: `The task “${task.title}” and all of its checks are deleted. Your days stay as they were recorded. This cannot be undone.`,
+      confirmLabel: 'Delete task',
+    });
+    if (!ok) return;
+    hideError(listErr);
+    try {
+      await sb.deleteTask(task.id);
+      await reload();
+    } catch (e) {
+      showError(listErr, e);
+    }
+  }
+
+  // Redraws the list; keeps focus on the moved task's button (or its twin at an edge).
+  function draw(focusId, focusKind) {
+    card.replaceChildren(tasks.length ? list : empty);
+    list.replaceChildren(...tasks.map((t, i) => {
+      const moveButton = (kind, delta, disabled) => h('button', {
+        type: 'button', class: 'icon-button', 'data-move': kind, disabled,
+        'aria-label': `Move ${t.title} ${kind}`, title: `Move ${kind}`,
+        onclick: () => move(t, delta, kind),
+      }, icon(kind));
+      return h('li', { class: `task-row${t.active ? '' : ' inactive'}`, 'data-id': t.id },
+        h('div', { class: 'task-main' },
+          h('span', { class: 'task-title' }, t.title),
+          h('span', { class: t.required ? 'badge badge-required' : 'badge' }, t.required ? 'Required' : 'Optional'),
+          t.active ? null : h('span', { class: 'badge badge-inactive' }, 'Inactive'),
+          t.description ? h('p', { class: 'task-desc' }, t.description) : null),
+        h('div', { class: 'task-actions' },
+          moveButton('up', -1, i === 0),
+          moveButton('down', 1, i === tasks.length - 1),
+          h('button', { type: 'button', class: 'icon-button', 'data-action': 'edit', 'aria-label': `Edit ${t.title}`, title: 'Edit', onclick: () => openTaskDialog(app, t, reload) }, icon('edit')),
+          h('button', { type: 'button', class: 'icon-button danger-quiet', 'data-action': 'delete', 'aria-label': `Delete ${t.title}`, title: 'Delete', onclick: () => remove(t) }, icon('trash'))));
+    }));
+    if (focusId == null) return;
+    const row = list.querySelector(`[data-id="${focusId}"]`);
+    const buttons = [...row.querySelectorAll('[data-move]')];
+    const target = buttons.find((b) => b.dataset.move === focusKind && !b.disabled) || buttons.find((b) => !b.disabled);
+    if (target) target.focus();
+  }
+
+  section.append(
+    h('div', { class: 'view-head' },
+      h('h1', {}, 'Tasks'),
+      h('button', { type: 'button', class: 'button primary', id: 'add-task', onclick: () => openTaskDialog(app, null, reload) }, icon('plus'), 'Add task')),
+    h('p', { class: 'muted intro' }, 'A day is complete when every required task is checked. Optional tasks are a bonus. Use the arrows to set the checklist order.'),
+    listErr,
+    card);
+  draw();
+}
