@@ -1,0 +1,84 @@
+// Drives the storage benchmark (bench.html) and the app's load time in
+// headless Chromium, and prints the figures for docs/PERFORMANCE.md.
+//   node tools/lib/bench/run.mjs SITE_DIR OUT_JSON
+import { mkdtempSync, rmSync, statSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveStatic } from '../static-server.mjs';
+
+const [siteDir, outFile] = process.argv.slice(2);
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const LOAD_RUNS = 5;
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function withBrowser(fn) {
+  const dir = mkdtempSync(join(tmpdir(), 'streakbox-bench-'));
+  const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Time from navigation start to the app's 'streakbox-interactive' mark (first
+// render with data), on a warm HTTP cache but a fresh worker each time.
+async function loadTimes(url) {
+  return withBrowser(async (ctx) => {
+    const times = [];
+    const page = await ctx.newPage();
+    for (let i = 0; i < LOAD_RUNS; i++) {
+      await page.goto(url);
+      times.push(await page.evaluate(() => new Promise((resolve) => {
+        const poll = () => {
+          const m = performance.getEntriesByName('streakbox-interactive')[0];
+          if (m) resolve(m.startTime);
+          else if (performance.now() > 30000) resolve(NaN); // the app never marked itself interactive
+          else setTimeout(poll, 5);
+        };
+        poll();
+      })));
+    }
+    return times;
+  });
+}
+
+const { server, url } = await serveStatic(siteDir, { port: 0 });
+try {
+  const bench = await withBrowser(async (ctx) => {
+    const page = await ctx.newPage();
+    await page.goto(`${url}bench.html`);
+    await page.waitForFunction(() => window.benchResults, null, { timeout: 600000 });
+    return page.evaluate(() => window.benchResults);
+  });
+  if (bench.error) throw new Error(bench.error);
+  const load = await loadTimes(url);
+  const wasm = readFileSync(join(siteDir, 'streakbox.wasm'));
+  const results = {
+    date: new Date().toISOString(),
+    ...bench,
+    load_to_interactive_ms: { median: median(load), runs: load },
+    wasm_bytes: { raw: wasm.length, gzip: gzipSync(wasm, { level: 9 }).length,
+      js_glue_raw: statSync(join(siteDir, 'streakbox.mjs')).size },
+  };
+  writeFileSync(outFile, JSON.stringify(results, null, 2));
+  const f = (x) => x.toFixed(2);
+  console.log(`
+Storage, headless Chromium, same SQL through each VFS in a dedicated worker:
+                                   ours (opfs VFS)   opfs-sahpool ${bench.sahpool.sqlite_version}   ratio (sahpool / ours)
+  one toggle committed, median ms  ${f(bench.ours.toggle_ms).padStart(15)}   ${f(bench.sahpool.toggle_ms).padStart(18)}   ${f(bench.ratio.toggle)}x
+  100k rows in one tx, median ms   ${f(bench.ours.bulk_100k_ms).padStart(15)}   ${f(bench.sahpool.bulk_100k_ms).padStart(18)}   ${f(bench.ratio.bulk)}x
+  setCheck() through the API, median ms: ${f(bench.ours.set_check_api_ms)}
+  our VFS I/O calls for the whole run: ${bench.ours.io.writes} writes, ${bench.ours.io.syncs} flushes, ${bench.ours.io.reads} reads
+  worker + wasm + OPFS open: ${f(bench.ours.open_ms)} ms
+App load to interactive (median of ${LOAD_RUNS}): ${f(median(load))} ms
+wasm: ${results.wasm_bytes.raw} bytes raw, ${results.wasm_bytes.gzip} gzipped; JS glue ${results.wasm_bytes.js_glue_raw} bytes
+(written to ${outFile})`);
+} finally {
+  server.close();
+}
