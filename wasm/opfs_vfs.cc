@@ -34,6 +34,9 @@ namespace streakbox {
 namespace {
 
 constexpr size_t kMaxPendingBytes = 4 << 20;
+// Reads that miss the window fetch this much in one call (aligned down), so
+// sequential reads (a cold scan, a WAL checkpoint) cost one call per window.
+constexpr sqlite3_int64 kReadWindowBytes = 256 << 10;
 constexpr int kSectorSize = 4096;
 
 OpfsIoStats g_stats;
@@ -45,7 +48,17 @@ struct OpfsFile {
   std::vector<unsigned char>* mem;  // contents of an in-memory file
   std::vector<unsigned char>* pending;  // buffered contiguous write
   sqlite3_int64 pending_off;
+  std::vector<unsigned char>* window;  // bytes [window_off, +size) as in the file
+  sqlite3_int64 window_off;
 };
+
+// Keeps the read window equal to the file: bytes written over it are copied in.
+void PatchWindow(OpfsFile* f, const unsigned char* src, sqlite3_int64 off, sqlite3_int64 len) {
+  auto& w = *f->window;
+  const sqlite3_int64 lo = std::max(off, f->window_off);
+  const sqlite3_int64 hi = std::min(off + len, f->window_off + static_cast<sqlite3_int64>(w.size()));
+  if (lo < hi) std::memcpy(w.data() + (lo - f->window_off), src + (lo - off), static_cast<size_t>(hi - lo));
+}
 
 int JsError(int rc, int fallback) { return rc == -2 ? SQLITE_FULL : fallback; }
 
@@ -65,8 +78,10 @@ int Close(sqlite3_file* file) {
   int rc = f->js_id >= 0 ? FlushPending(f) : SQLITE_OK;
   delete f->mem;
   delete f->pending;
+  delete f->window;
   f->mem = nullptr;
   f->pending = nullptr;
+  f->window = nullptr;
   return rc;
 }
 
@@ -81,14 +96,32 @@ int Read(sqlite3_file* file, void* out, int amt, sqlite3_int64 off) {
       std::memcpy(dst, f->mem->data() + off, static_cast<size_t>(got));
     }
   } else {
-    const sqlite3_int64 pend_end = f->pending_off + static_cast<sqlite3_int64>(f->pending->size());
-    if (!f->pending->empty() && off < pend_end && off + amt > f->pending_off) {
-      int rc = FlushPending(f);
-      if (rc != SQLITE_OK) return rc;
+    auto& w = *f->window;
+    const sqlite3_int64 wend = f->window_off + static_cast<sqlite3_int64>(w.size());
+    if (off < f->window_off || off + amt > wend) {
+      // Miss: fetch the aligned window holding `off` (or more, for a large read).
+      const sqlite3_int64 start = off / kReadWindowBytes * kReadWindowBytes;
+      const sqlite3_int64 want = std::max<sqlite3_int64>(kReadWindowBytes, off + amt - start);
+      // Buffered bytes inside the window must reach the file before it is read.
+      const sqlite3_int64 pend_end = f->pending_off + static_cast<sqlite3_int64>(f->pending->size());
+      if (!f->pending->empty() && start < pend_end && start + want > f->pending_off) {
+        int rc = FlushPending(f);
+        if (rc != SQLITE_OK) return rc;
+      }
+      const sqlite3_int64 len = std::max<sqlite3_int64>(0, std::min(want, f->size - start));
+      w.resize(static_cast<size_t>(len));
+      f->window_off = start;
+      ++g_stats.reads;
+      int n = len > 0 ? sb_js_read(f->js_id, w.data(), static_cast<int>(len), static_cast<double>(start)) : 0;
+      if (n < 0) {
+        w.clear();
+        return SQLITE_IOERR_READ;
+      }
+      w.resize(static_cast<size_t>(n));
     }
-    ++g_stats.reads;
-    got = sb_js_read(f->js_id, dst, amt, static_cast<double>(off));
-    if (got < 0) return SQLITE_IOERR_READ;
+    const sqlite3_int64 avail = f->window_off + static_cast<sqlite3_int64>(w.size()) - off;
+    got = static_cast<int>(std::max<sqlite3_int64>(0, std::min<sqlite3_int64>(amt, avail)));
+    if (got > 0) std::memcpy(dst, w.data() + (off - f->window_off), static_cast<size_t>(got));
   }
   if (got < amt) {
     std::memset(dst + got, 0, static_cast<size_t>(amt - got));
@@ -105,6 +138,7 @@ int Write(sqlite3_file* file, const void* in, int amt, sqlite3_int64 off) {
     if (static_cast<sqlite3_int64>(f->mem->size()) < end) f->mem->resize(static_cast<size_t>(end));
     std::memcpy(f->mem->data() + off, src, static_cast<size_t>(amt));
   } else {
+    PatchWindow(f, src, off, amt);
     auto& p = *f->pending;
     const sqlite3_int64 pend_end = f->pending_off + static_cast<sqlite3_int64>(p.size());
     if (!p.empty() && off >= f->pending_off && end <= pend_end) {
@@ -130,6 +164,7 @@ int Truncate(sqlite3_file* file, sqlite3_int64 size) {
     int rc = FlushPending(f);
     if (rc != SQLITE_OK) return rc;
     rc = sb_js_truncate(f->js_id, static_cast<double>(size));
+    f->window->clear();
     if (rc < 0) return JsError(rc, SQLITE_IOERR_TRUNCATE);
   }
   f->size = std::min(f->size, size);
@@ -179,11 +214,14 @@ int Open(sqlite3_vfs*, const char* name, sqlite3_file* file, int flags, int* out
   f->mem = temp ? new std::vector<unsigned char>() : nullptr;
   f->pending = new std::vector<unsigned char>();
   f->pending_off = 0;
+  f->window = new std::vector<unsigned char>();
+  f->window_off = 0;
   f->size = 0;
   if (!temp) {
     double size = sb_js_size(f->js_id);
     if (size < 0) {
       delete f->pending;
+      delete f->window;
       return SQLITE_CANTOPEN;
     }
     f->size = static_cast<sqlite3_int64>(size);

@@ -11,6 +11,9 @@
 //   kMaxPendingBytes) and reach OPFS as one call before any read of the same
 //   range, xSync, xTruncate or xClose. A sync access handle call has a large
 //   fixed cost, so fewer, larger calls are the main performance lever.
+// - Reads go through a 256 KiB window per file: a miss reads the aligned
+//   window in one call; writes patch the window, truncation drops it. The
+//   worker owns the files exclusively, so the window can never go stale.
 #pragma once
 
 // Registers the VFS as "opfs" and makes it the default. Idempotent.

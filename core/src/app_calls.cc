@@ -120,6 +120,17 @@ const std::map<std::string, Handler>& Handlers() {
          return json{{"schema_version", version}, {"sqlite_version", sqlite3_libversion()},
                      {"instance_id", instance.value_or("")}};
        }},
+      {"integrityCheck", [](App& app, const Args&) -> Result<json> {
+         // PRAGMA integrity_check: ["ok"] for a sound database, else the problems found.
+         SB_ASSIGN_OR_RETURN(Statement st, app.db().Prepare("PRAGMA integrity_check"));
+         json out = json::array();
+         for (;;) {
+           SB_ASSIGN_OR_RETURN(bool row, st.Step());
+           if (!row) break;
+           out.push_back(st.Text(0));
+         }
+         return out;
+       }},
       {"listProfiles", [](App& app, const Args&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(auto profiles, app.tracker().ListProfiles());
          json out = json::array();
