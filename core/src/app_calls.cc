@@ -257,7 +257,10 @@ const std::map<std::string, Handler>& Handlers() {
 }
 
 json Failure(const Status& s) {
-  return {{"ok", false}, {"error", {{"code", code_name(s.code())}, {"message", s.message()}}}};
+  json errors = json::array();
+  for (const auto& d : s.details()) errors.push_back({{"path", d.path}, {"message", d.message}});
+  return {{"ok", false},
+          {"error", {{"code", code_name(s.code())}, {"message", s.message()}, {"errors", errors}}}};
 }
 
 // Serialises without throwing: invalid UTF-8 becomes U+FFFD.

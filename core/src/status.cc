@@ -14,6 +14,9 @@ const char* code_name(Code code) {
     case Code::kCorrupt: return "corrupt";
     case Code::kIo: return "io_error";
     case Code::kInternal: return "internal";
+    case Code::kMalformed: return "malformed";
+    case Code::kUnsupportedVersion: return "unsupported_version";
+    case Code::kInvalidBackup: return "invalid";
   }
   return "internal";
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace streakbox {
 
@@ -23,6 +24,16 @@ enum class Code {
   kCorrupt,          // the database file is damaged
   kIo,               // any other storage failure
   kInternal,         // a bug: an invariant broke
+  kMalformed,        // a backup that is not well-formed JSON (or not a backup at all)
+  kUnsupportedVersion,  // a backup whose format version this build cannot read
+  kInvalidBackup,    // a well-formed backup whose content breaks the format's rules
+};
+
+// One problem inside a larger input: where (a JSON path such as
+// "$.profiles[0].tasks[3].title") and what is wrong there.
+struct ErrorDetail {
+  std::string path;
+  std::string message;
 };
 
 // The stable string for a code, e.g. "not_found".
@@ -45,9 +56,17 @@ class Status {
   const std::string& message() const { return message_; }
   std::string ToString() const;
 
+  // The individual problems behind a failure (validation reports them all).
+  const std::vector<ErrorDetail>& details() const { return details_; }
+  Status& WithDetails(std::vector<ErrorDetail> details) {
+    details_ = std::move(details);
+    return *this;
+  }
+
  private:
   Code code_ = Code::kOk;
   std::string message_;
+  std::vector<ErrorDetail> details_;
 };
 
 // A value or a non-OK Status. REQUIRES: value() only when ok().

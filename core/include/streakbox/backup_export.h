@@ -1,0 +1,30 @@
+// Backup export: writes one profile or all profiles as backup JSON
+// (docs/FORMAT.md) to a ByteSink, streaming row by row from one read
+// snapshot, so memory does not grow with the data.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "streakbox/byte_io.h"
+#include "streakbox/database.h"
+#include "streakbox/dates.h"
+
+namespace streakbox {
+
+struct ExportOptions {
+  std::optional<int64_t> profile_id;  // one profile; all profiles when empty
+};
+
+struct ExportResult {
+  std::string filename;  // streakbox-backup[-<profile>]-YYYY-MM-DD.json
+  int64_t profiles = 0, tasks = 0, task_checks = 0, daily_status = 0;
+};
+
+Result<ExportResult> ExportBackup(Database& db, const Clock& clock, const ExportOptions& options, ByteSink& sink);
+
+// The download name: streakbox-backup-YYYY-MM-DD.json, or with the profile's
+// name (made file-name safe) before the date.
+std::string BackupFileName(const std::string& date, const std::optional<std::string>& profile_name);
+
+}  // namespace streakbox

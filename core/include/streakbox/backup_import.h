@@ -1,0 +1,70 @@
+// Backup import: validate a whole backup first, then apply it in one
+// transaction (docs/FORMAT.md, "Import").
+//
+// Validate() reads the source once and reports every problem (up to
+// kMaxReportedProblems) with its JSON path; it writes nothing. Import() runs
+// Validate() and, only when the backup is valid, applies it inside one
+// transaction: any failure (or a dry run) rolls back, leaving the database as
+// it was. Memory stays flat with file size as long as each profile's tasks
+// come before its checks, as every known writer does; references to tasks
+// that come later are remembered and resolved at the end.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "streakbox/byte_io.h"
+#include "streakbox/database.h"
+#include "streakbox/dates.h"
+
+namespace streakbox {
+
+struct TableCounts {
+  int64_t added = 0, replaced = 0, skipped = 0, deleted = 0;
+};
+
+struct ProfileReport {
+  std::string name;
+  int64_t profile_id = 0;   // in this database after the import (0 in a dry run for a new profile)
+  std::string action;       // "created", "replaced", "merged" or "deleted"
+  TableCounts tasks, task_checks, daily_status;
+};
+
+struct ImportReport {
+  bool dry_run = false;
+  std::string mode;  // "replace" or "merge"
+  std::vector<ProfileReport> profiles;
+  nlohmann::json header;  // the file's top-level fields (version, counts, ...)
+};
+
+// What a valid backup holds, from Validate().
+struct BackupSummary {
+  nlohmann::json header;
+  int64_t profiles = 0, tasks = 0, task_checks = 0, daily_status = 0;
+  std::vector<std::string> profile_names;
+};
+
+struct ImportOptions {
+  enum class Mode { kReplace, kMerge } mode = Mode::kReplace;
+  std::optional<int64_t> profile_id;  // import a one-profile backup into this profile
+  bool dry_run = false;
+  bool tasks_only = false;            // bring tasks, not their history
+  std::function<void(double)> progress;  // 0..1 over validation and apply
+};
+
+// kMalformed, kUnsupportedVersion or kInvalidBackup (with details) when the
+// backup cannot be imported.
+Result<BackupSummary> ValidateBackup(ByteSource& source, const std::function<void(double)>& progress = nullptr);
+
+Result<ImportReport> ImportBackup(Database& db, const Clock& clock, ByteSource& source,
+                                  const ImportOptions& options);
+
+nlohmann::json ToJson(const ImportReport& report);
+nlohmann::json ToJson(const BackupSummary& summary);
+
+}  // namespace streakbox

@@ -1,0 +1,43 @@
+// BackupReader: a streaming (SAX) reader of backup JSON that hands each record
+// to a visitor as soon as it is complete, so memory stays flat however large
+// the file. It understands both layouts of docs/FORMAT.md:
+//   - "profiles": [{profile, tasks, task_checks, daily_status}, ...]  (ours, the seed's docs, the seed app's "all")
+//   - top-level profile, tasks, task_checks, daily_status             (the seed app's single-profile export)
+// and reports each record with its JSON path ("$.profiles[0].tasks[2]").
+// It checks shape only (what is an object, what is an array); the meaning of
+// each field is the importer's business.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "streakbox/byte_io.h"
+#include "streakbox/status.h"
+
+namespace streakbox {
+
+enum class RecordKind { kTask, kCheck, kStatus };
+
+class BackupVisitor {
+ public:
+  virtual ~BackupVisitor() = default;
+  // A top-level field other than the profile data (version, counts, settings, ...).
+  virtual void Field(const std::string& key, const nlohmann::json& value, const std::string& path) = 0;
+  virtual void BeginProfile(const std::string& path) = 0;
+  // The profile's own object ({name, color, ...}); `path` names it.
+  virtual void ProfileInfo(const nlohmann::json& profile, const std::string& path) = 0;
+  virtual void Record(RecordKind kind, const nlohmann::json& record, const std::string& path) = 0;
+  virtual void EndProfile() = 0;
+  // Something in the wrong place: a container of the wrong type, an unknown key.
+  virtual void Problem(const std::string& path, const std::string& message) = 0;
+};
+
+// Reads the whole source once, calling the visitor. Returns kMalformed (with
+// line and column) when the bytes are not JSON; every other problem goes to
+// visitor.Problem(). `progress(bytes_read)` is called now and then when set.
+Status ReadBackup(ByteSource& source, BackupVisitor& visitor,
+                  const std::function<void(int64_t)>& progress = nullptr);
+
+}  // namespace streakbox

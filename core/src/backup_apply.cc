@@ -1,0 +1,389 @@
+// Pass 2 of an import: apply a validated backup inside one transaction.
+#include <optional>
+#include <set>
+#include <unordered_map>
+
+#include "backup_records.h"
+#include "streakbox/backup_format.h"
+#include "streakbox/backup_import.h"
+#include "streakbox/backup_reader.h"
+
+namespace streakbox {
+namespace {
+
+using json = nlohmann::json;
+using Mode = ImportOptions::Mode;
+
+// Stops the read at the first failure: later callbacks do nothing.
+class Applier : public BackupVisitor {
+ public:
+  Applier(Database& db, const Clock& clock, const ImportOptions& o, ImportReport* report)
+      : db_(db), o_(o), report_(report), now_(FormatUtc(clock.NowUnixSeconds())) {}
+
+  Status Prepare() {
+    SB_ASSIGN_OR_RETURN(insert_task_, db_.Prepare(
+        "INSERT INTO tasks (profile_id, title, description, is_required, is_active, sort_order, "
+        "fitbit_auto_check, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    SB_ASSIGN_OR_RETURN(insert_check_, db_.Prepare(
+        "INSERT INTO task_checks (task_id, date, checked, checked_at) VALUES (?, ?, 1, ?) "
+        "ON CONFLICT DO NOTHING"));
+    SB_ASSIGN_OR_RETURN(insert_status_, db_.Prepare(
+        "INSERT INTO daily_status (profile_id, date, completed_at) SELECT ?1, ?2, ?3 WHERE EXISTS ("
+        "  SELECT 1 FROM task_checks c JOIN tasks t ON t.id = c.task_id"
+        "  WHERE t.profile_id = ?1 AND c.date = ?2 AND c.checked = 1) "
+        "ON CONFLICT DO NOTHING"));
+    return Status::Ok();
+  }
+
+  void Field(const std::string& key, const json& value, const std::string&) override {
+    if (key == "settings") settings_ = value;
+  }
+
+  void BeginProfile(const std::string&) override {
+    report_->profiles.emplace_back();
+    cur_ = &report_->profiles.back();
+    profile_id_ = 0;
+    tasks_.clear();
+    task_ids_.clear();
+    statuses_.clear();
+    deferred_.clear();
+    next_sort_ = 0;
+  }
+
+  void ProfileInfo(const json& j, const std::string& path) override {
+    ProfileRecord r;
+    Problems ignored;
+    ParseProfile(j, path, &r, &ignored);
+    Run([&] { return OpenProfile(r); });
+  }
+
+  void Record(RecordKind kind, const json& j, const std::string& path) override {
+    if (!status_.ok()) return;
+    if (profile_id_ == 0) {
+      status_ = Status(Code::kInvalidBackup, path + ": comes before its profile object");
+      return;
+    }
+    Problems ignored;
+    if (kind == RecordKind::kTask) {
+      TaskRecord t;
+      ParseTask(j, path, &t, &ignored);
+      Run([&] { return AddTask(t); });
+    } else if (kind == RecordKind::kCheck) {
+      CheckRecord c;
+      ParseCheck(j, path, &c, &ignored);
+      if (o_.tasks_only || !c.checked) {
+        ++cur_->task_checks.skipped;
+      } else if (!Resolve(c)) {
+        deferred_.push_back(c);  // its task comes later in the file
+      } else {
+        Run([&] { return AddCheck(c); });
+      }
+    } else {
+      StatusRecord s;
+      ParseStatus(j, path, &s, &ignored);
+      if (o_.tasks_only || !s.completed_at) ++cur_->daily_status.skipped;
+      else statuses_.push_back(s);  // applied once the profile's checks are in
+    }
+  }
+
+  void EndProfile() override {
+    Run([&] {
+      for (const CheckRecord& c : deferred_) {
+        if (!Resolve(c)) return Status::Internal("a check names a task that validation accepted but is missing");
+        SB_RETURN_IF_ERROR(AddCheck(c));
+      }
+      return FinishStatuses();
+    });
+  }
+
+  void Problem(const std::string& path, const std::string& message) override {
+    if (status_.ok()) status_ = Status(Code::kInvalidBackup, path + ": " + message);
+  }
+
+  // After the read: profiles the backup replaces away, settings.
+  Status Finish() {
+    SB_RETURN_IF_ERROR(status_);
+    if (!o_.profile_id && o_.mode == Mode::kReplace) SB_RETURN_IF_ERROR(DeleteOtherProfiles());
+    if (!o_.profile_id && settings_.is_object()) SB_RETURN_IF_ERROR(ApplySettings());
+    return Status::Ok();
+  }
+
+ private:
+  template <typename F>
+  void Run(F&& f) {
+    if (status_.ok()) status_ = f();
+  }
+
+  Result<int64_t> Count(const std::string& sql, int64_t id) {
+    SB_ASSIGN_OR_RETURN(Statement st, db_.Prepare(sql));
+    st.Bind(1, id);
+    SB_ASSIGN_OR_RETURN(bool row, st.Step());
+    return row ? st.Int(0) : 0;
+  }
+
+  Result<int64_t> FindProfile(const std::string& name) {
+    SB_ASSIGN_OR_RETURN(Statement st, db_.Prepare("SELECT id FROM profiles WHERE name = ?"));
+    st.Bind(1, name);
+    SB_ASSIGN_OR_RETURN(bool row, st.Step());
+    return row ? st.Int(0) : 0;
+  }
+
+  // Chooses or creates the profile that receives the data, and clears it in replace mode.
+  Status OpenProfile(const ProfileRecord& r) {
+    int64_t id = 0;
+    if (o_.profile_id) {
+      id = *o_.profile_id;
+      SB_ASSIGN_OR_RETURN(Statement st, db_.Prepare("SELECT name FROM profiles WHERE id = ?"));
+      st.Bind(1, id);
+      SB_ASSIGN_OR_RETURN(bool found, st.Step());
+      if (!found) return Status::NotFound("no profile with id " + std::to_string(id));
+      cur_->name = st.Text(0);  // the chosen profile keeps its own name
+    } else {
+      SB_ASSIGN_OR_RETURN(id, FindProfile(r.name));
+      cur_->name = r.name;
+    }
+    touched_.insert(cur_->name);
+    if (id == 0) {
+      SB_ASSIGN_OR_RETURN(Statement st, db_.Prepare(
+          "INSERT INTO profiles (name, color, created_at, updated_at) VALUES (?, ?, ?, ?)"));
+      st.Bind(1, r.name).Bind(2, r.color).Bind(3, Or(r.created_at)).Bind(4, Or(r.updated_at));
+      SB_RETURN_IF_ERROR(st.Run());
+      profile_id_ = db_.LastInsertId();
+      cur_->action = "created";
+    } else {
+      profile_id_ = id;
+      cur_->action = o_.mode == Mode::kReplace ? "replaced" : "merged";
+      SB_RETURN_IF_ERROR(o_.mode == Mode::kReplace ? ClearProfile(r) : LoadTasks());
+    }
+    cur_->profile_id = profile_id_;
+    return Status::Ok();
+  }
+
+  Status ClearProfile(const ProfileRecord& r) {
+    SB_ASSIGN_OR_RETURN(Statement titles, db_.Prepare("SELECT title FROM tasks WHERE profile_id = ?"));
+    titles.Bind(1, profile_id_);
+    for (;;) {
+      SB_ASSIGN_OR_RETURN(bool row, titles.Step());
+      if (!row) break;
+      old_titles_.insert(titles.Text(0));
+    }
+    SB_ASSIGN_OR_RETURN(cur_->task_checks.deleted, Count(
+        "SELECT count(*) FROM task_checks c JOIN tasks t ON t.id = c.task_id WHERE t.profile_id = ?", profile_id_));
+    SB_ASSIGN_OR_RETURN(cur_->daily_status.deleted, Count("SELECT count(*) FROM daily_status WHERE profile_id = ?", profile_id_));
+    cur_->tasks.deleted = static_cast<int64_t>(old_titles_.size());
+    SB_ASSIGN_OR_RETURN(Statement del, db_.Prepare(
+        "DELETE FROM tasks WHERE profile_id = ?"));
+    del.Bind(1, profile_id_);
+    SB_RETURN_IF_ERROR(del.Run());
+    SB_ASSIGN_OR_RETURN(Statement ds, db_.Prepare("DELETE FROM daily_status WHERE profile_id = ?"));
+    ds.Bind(1, profile_id_);
+    SB_RETURN_IF_ERROR(ds.Run());
+    if (!o_.profile_id) {  // a whole-instance restore also restores the profile's colour
+      SB_ASSIGN_OR_RETURN(Statement up, db_.Prepare("UPDATE profiles SET color = ?, updated_at = ? WHERE id = ?"));
+      up.Bind(1, r.color).Bind(2, Or(r.updated_at)).Bind(3, profile_id_);
+      SB_RETURN_IF_ERROR(up.Run());
+    }
+    return Status::Ok();
+  }
+
+  Status LoadTasks() {
+    SB_ASSIGN_OR_RETURN(Statement st, db_.Prepare(
+        "SELECT id, title, sort_order FROM tasks WHERE profile_id = ?"));
+    st.Bind(1, profile_id_);
+    for (;;) {
+      SB_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      tasks_[st.Text(1)] = st.Int(0);
+      next_sort_ = std::max(next_sort_, st.Int(2) + 1);
+    }
+    return Status::Ok();
+  }
+
+  Status AddTask(const TaskRecord& t) {
+    auto existing = tasks_.find(t.title);
+    if (existing != tasks_.end()) {  // merge: same exact title
+      ++cur_->tasks.skipped;
+      if (t.id) task_ids_[*t.id] = existing->second;
+      return Status::Ok();
+    }
+    const int64_t sort = o_.mode == Mode::kReplace && t.sort_order ? *t.sort_order : next_sort_;
+    next_sort_ = std::max(next_sort_, sort) + 1;
+    insert_task_->Bind(1, profile_id_).Bind(2, t.title).Bind(3, t.description);
+    insert_task_->Bind(4, int64_t{t.required}).Bind(5, int64_t{t.active}).Bind(6, sort);
+    insert_task_->Bind(7, int64_t{t.fitbit_auto_check}).Bind(8, Or(t.created_at)).Bind(9, Or(t.updated_at));
+    SB_RETURN_IF_ERROR(insert_task_->Run());
+    const int64_t id = db_.LastInsertId();
+    tasks_[t.title] = id;
+    if (t.id) task_ids_[*t.id] = id;
+    if (old_titles_.erase(t.title)) {
+      ++cur_->tasks.replaced;
+      --cur_->tasks.deleted;
+    } else {
+      ++cur_->tasks.added;
+    }
+    return Status::Ok();
+  }
+
+  bool Resolve(const CheckRecord& c) {
+    if (c.task_title) {
+      auto it = tasks_.find(*c.task_title);
+      if (it == tasks_.end()) return false;
+      resolved_ = it->second;
+      return true;
+    }
+    auto it = task_ids_.find(*c.task_id);
+    if (it == task_ids_.end()) return false;
+    resolved_ = it->second;
+    return true;
+  }
+
+  // REQUIRES: Resolve(c) just returned true.
+  Status AddCheck(const CheckRecord& c) {
+    insert_check_->Bind(1, resolved_).Bind(2, c.date);
+    if (c.checked_at) insert_check_->Bind(3, *c.checked_at);
+    SB_RETURN_IF_ERROR(insert_check_->Run());
+    if (db_.Changes() > 0) ++cur_->task_checks.added;
+    else ++cur_->task_checks.skipped;
+    return Status::Ok();
+  }
+
+  // Completed days: the file's, where its checks back them (a completion with
+  // no check that day is dropped), then any day the checks complete under
+  // Streakbox's rule. Never removes a completion that was already there.
+  Status FinishStatuses() {
+    for (const StatusRecord& s : statuses_) {
+      insert_status_->Bind(1, profile_id_).Bind(2, s.date).Bind(3, *s.completed_at);
+      SB_RETURN_IF_ERROR(insert_status_->Run());
+      if (db_.Changes() > 0) ++cur_->daily_status.added;
+      else ++cur_->daily_status.skipped;
+    }
+    if (o_.tasks_only) return Status::Ok();
+    SB_ASSIGN_OR_RETURN(Statement earned, db_.Prepare(
+        "WITH req AS (SELECT count(*) AS n FROM tasks WHERE profile_id = ?1 AND is_active = 1 AND is_required = 1) "
+        "INSERT INTO daily_status (profile_id, date, completed_at) "
+        "SELECT ?1, c.date, coalesce(max(c.checked_at), c.date || 'T00:00:00Z') "
+        "FROM task_checks c JOIN tasks t ON t.id = c.task_id, req "
+        "WHERE t.profile_id = ?1 AND t.is_active = 1 AND c.checked = 1 "
+        "GROUP BY c.date HAVING (max(req.n) = 0 AND count(*) > 0) OR sum(t.is_required) = max(req.n) "
+        "ON CONFLICT DO NOTHING"));
+    earned.Bind(1, profile_id_);
+    SB_RETURN_IF_ERROR(earned.Run());
+    cur_->daily_status.added += db_.Changes();
+    return Status::Ok();
+  }
+
+  Status DeleteOtherProfiles() {
+    SB_ASSIGN_OR_RETURN(Statement st, db_.Prepare("SELECT id, name FROM profiles ORDER BY name"));
+    std::vector<std::pair<int64_t, std::string>> gone;
+    for (;;) {
+      SB_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      if (!touched_.count(st.Text(1))) gone.emplace_back(st.Int(0), st.Text(1));
+    }
+    for (const auto& [id, name] : gone) {
+      ProfileReport r;
+      r.name = name;
+      r.profile_id = id;
+      r.action = "deleted";
+      SB_ASSIGN_OR_RETURN(r.tasks.deleted, Count("SELECT count(*) FROM tasks WHERE profile_id = ?", id));
+      SB_ASSIGN_OR_RETURN(r.task_checks.deleted, Count(
+          "SELECT count(*) FROM task_checks c JOIN tasks t ON t.id = c.task_id WHERE t.profile_id = ?", id));
+      SB_ASSIGN_OR_RETURN(r.daily_status.deleted, Count("SELECT count(*) FROM daily_status WHERE profile_id = ?", id));
+      SB_ASSIGN_OR_RETURN(Statement del, db_.Prepare("DELETE FROM profiles WHERE id = ?"));
+      del.Bind(1, id);
+      SB_RETURN_IF_ERROR(del.Run());
+      report_->profiles.push_back(r);
+    }
+    return Status::Ok();
+  }
+
+  Status ApplySettings() {
+    SB_ASSIGN_OR_RETURN(Statement st, db_.Prepare(
+        o_.mode == Mode::kReplace
+            ? "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+            : "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING"));
+    for (auto it = settings_.begin(); it != settings_.end(); ++it) {
+      const std::string& key = it.key();
+      if (key == "instance_id" || key.rfind(kSecretSettingPrefix, 0) == 0 || !it->is_string()) continue;
+      st.Bind(1, key).Bind(2, it->get<std::string>());
+      SB_RETURN_IF_ERROR(st.Run());
+    }
+    return Status::Ok();
+  }
+
+  std::string Or(const std::string& time) const { return time.empty() ? now_ : time; }
+
+  Database& db_;
+  const ImportOptions& o_;
+  ImportReport* report_;
+  std::string now_;
+  Status status_;
+  std::optional<Statement> insert_task_, insert_check_, insert_status_;  // set by Prepare()
+  json settings_;
+  std::set<std::string> touched_;  // profile names the backup wrote
+  // The profile being applied:
+  ProfileReport* cur_ = nullptr;
+  int64_t profile_id_ = 0;
+  std::unordered_map<std::string, int64_t> tasks_;  // title -> id in this database
+  std::unordered_map<int64_t, int64_t> task_ids_;   // id in the file -> id in this database
+  std::set<std::string> old_titles_;                // replace: titles that were there before
+  std::vector<StatusRecord> statuses_;
+  std::vector<CheckRecord> deferred_;
+  int64_t next_sort_ = 0;
+  int64_t resolved_ = 0;
+};
+
+}  // namespace
+
+Result<ImportReport> ImportBackup(Database& db, const Clock& clock, ByteSource& source,
+                                  const ImportOptions& options) {
+  auto half = [&](double base) {
+    return options.progress ? std::function<void(double)>([&, base](double f) { options.progress(base + f / 2); })
+                            : std::function<void(double)>();
+  };
+  SB_ASSIGN_OR_RETURN(BackupSummary summary, ValidateBackup(source, half(0)));
+  if (options.profile_id && summary.profiles != 1)
+    return Status::InvalidArgument("this backup holds " + std::to_string(summary.profiles) +
+                                   " profiles; import it into the whole instance, not into one profile");
+  ImportReport report;
+  report.dry_run = options.dry_run;
+  report.mode = options.mode == ImportOptions::Mode::kReplace ? "replace" : "merge";
+  report.header = summary.header;
+
+  Transaction tx(db);
+  SB_RETURN_IF_ERROR(tx.Begin());
+  Applier applier(db, clock, options, &report);
+  SB_RETURN_IF_ERROR(applier.Prepare());
+  const int64_t size = source.Size();
+  std::function<void(double)> apply_progress = half(0.5);
+  std::function<void(int64_t)> bytes;
+  if (apply_progress && size > 0) bytes = [&](int64_t n) { apply_progress(static_cast<double>(n) / static_cast<double>(size)); };
+  SB_RETURN_IF_ERROR(ReadBackup(source, applier, bytes));
+  SB_RETURN_IF_ERROR(applier.Finish());
+  if (options.dry_run) return report;  // the guard rolls everything back
+  SB_RETURN_IF_ERROR(tx.Commit());
+  return report;
+}
+
+namespace {
+json CountsJson(const TableCounts& c) {
+  return {{"added", c.added}, {"replaced", c.replaced}, {"skipped", c.skipped}, {"deleted", c.deleted}};
+}
+}  // namespace
+
+json ToJson(const ImportReport& r) {
+  json profiles = json::array();
+  for (const auto& p : r.profiles)
+    profiles.push_back({{"name", p.name}, {"profile_id", p.profile_id}, {"action", p.action},
+                        {"tasks", CountsJson(p.tasks)}, {"task_checks", CountsJson(p.task_checks)},
+                        {"daily_status", CountsJson(p.daily_status)}});
+  return {{"dry_run", r.dry_run}, {"mode", r.mode}, {"profiles", profiles}, {"header", r.header}};
+}
+
+json ToJson(const BackupSummary& s) {
+  return {{"header", s.header}, {"profile_names", s.profile_names},
+          {"counts", {{"profiles", s.profiles}, {"tasks", s.tasks}, {"task_checks", s.task_checks},
+                      {"daily_status", s.daily_status}}}};
+}
+
+}  // namespace streakbox
