@@ -1,0 +1,205 @@
+// streakbox: the command-line tool over the Streakbox core, for backup files
+// and database files outside the browser. Run as tools/streakbox.
+//
+//   streakbox validate FILE
+//   streakbox inspect FILE
+//   streakbox export --db DB [--profile NAME] [-o FILE]
+//   streakbox import --db DB [--mode replace|merge] [--profile NAME] [--tasks-only] [--dry-run] FILE
+//
+// Exit status: 0 success, 1 the operation failed (an invalid backup, a missing
+// profile, ...), 2 usage error. DB is an SQLite file with the app's schema
+// (the same file the browser keeps in OPFS); a missing DB is created.
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "streakbox/app.h"
+#include "streakbox/backup_export.h"
+#include "streakbox/backup_import.h"
+
+namespace streakbox {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr const char* kUsage =
+    "usage:\n"
+    "  streakbox validate FILE\n"
+    "  streakbox inspect FILE\n"
+    "  streakbox export --db DB [--profile NAME] [-o FILE]\n"
+    "  streakbox import --db DB [--mode replace|merge] [--profile NAME] [--tasks-only] [--dry-run] FILE\n";
+
+struct Args {
+  std::string command;
+  std::map<std::string, std::string> options;  // --name value
+  std::vector<std::string> flags;               // --name
+  std::vector<std::string> positional;
+  bool Has(const std::string& flag) const {
+    for (const auto& f : flags) if (f == flag) return true;
+    return false;
+  }
+};
+
+int Usage(const std::string& problem) {
+  std::cerr << "streakbox: " << problem << "\n" << kUsage;
+  return 2;
+}
+
+int Fail(const Status& s) {
+  std::cerr << "streakbox: " << s.message() << "\n";
+  for (const auto& d : s.details()) std::cerr << "  " << d.path << ": " << d.message << "\n";
+  return 1;
+}
+
+// Parses argv against the options (taking a value) and flags each command allows.
+bool Parse(int argc, char** argv, const std::vector<std::string>& with_value,
+           const std::vector<std::string>& flags, Args* out, std::string* error) {
+  for (int i = 2; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a.size() > 1 && a[0] == '-') {
+      bool takes = false, known = false;
+      for (const auto& o : with_value) takes = takes || o == a;
+      for (const auto& f : flags) known = known || f == a;
+      if (takes) {
+        if (i + 1 >= argc) return *error = a + " needs a value", false;
+        out->options[a] = argv[++i];
+      } else if (known) {
+        out->flags.push_back(a);
+      } else {
+        return *error = "unknown option " + a, false;
+      }
+    } else {
+      out->positional.push_back(a);
+    }
+  }
+  return true;
+}
+
+Result<std::unique_ptr<App>> OpenDb(const std::string& path, const Clock& clock) {
+  return App::Open(path, clock);
+}
+
+Result<int64_t> ProfileByName(App& app, const std::string& name) {
+  SB_ASSIGN_OR_RETURN(auto profiles, app.tracker().ListProfiles());
+  for (const auto& p : profiles)
+    if (p.name == name) return p.id;
+  return Status::NotFound("no profile named '" + name + "'");
+}
+
+int Validate(const Args& a) {
+  if (a.positional.size() != 1) return Usage("validate takes one FILE");
+  auto src = FileSource::Open(a.positional[0]);
+  if (!src.ok()) return Fail(src.status());
+  auto r = ValidateBackup(*src.value());
+  if (!r.ok()) {
+    for (const auto& d : r.status().details()) std::cout << d.path << ": " << d.message << "\n";
+    if (r.status().details().empty()) std::cout << "$: " << r.status().message() << "\n";
+    return 1;
+  }
+  const BackupSummary& s = r.value();
+  std::cout << "valid: " << s.profiles << " profile" << (s.profiles == 1 ? "" : "s") << ", " << s.tasks
+            << " tasks, " << s.task_checks << " checks, " << s.daily_status << " completed days\n";
+  return 0;
+}
+
+int Inspect(const Args& a) {
+  if (a.positional.size() != 1) return Usage("inspect takes one FILE");
+  auto src = FileSource::Open(a.positional[0]);
+  if (!src.ok()) return Fail(src.status());
+  auto r = ValidateBackup(*src.value());
+  if (!r.ok()) return Fail(r.status());
+  json out = ToJson(r.value());
+  std::cout << out.dump(2) << "\n";
+  return 0;
+}
+
+int Export(const Args& a, const Clock& clock) {
+  if (!a.options.count("--db")) return Usage("export needs --db DB");
+  if (!a.positional.empty()) return Usage("export takes no FILE; use -o FILE");
+  auto app = OpenDb(a.options.at("--db"), clock);
+  if (!app.ok()) return Fail(app.status());
+  ExportOptions o;
+  if (a.options.count("--profile")) {
+    auto id = ProfileByName(*app.value(), a.options.at("--profile"));
+    if (!id.ok()) return Fail(id.status());
+    o.profile_id = id.value();
+  }
+  Result<ExportResult> r = Status::Internal("not run");
+  if (a.options.count("-o")) {
+    auto sink = FileSink::Open(a.options.at("-o"));
+    if (!sink.ok()) return Fail(sink.status());
+    r = ExportBackup(app.value()->db(), clock, o, *sink.value());
+  } else {
+    struct StdoutSink : ByteSink {
+      Status Write(const char* d, size_t n) override {
+        return std::fwrite(d, 1, n, stdout) == n ? Status::Ok() : Status(Code::kIo, "cannot write to stdout");
+      }
+    } out;
+    r = ExportBackup(app.value()->db(), clock, o, out);
+  }
+  if (!r.ok()) return Fail(r.status());
+  std::cerr << "exported " << r.value().profiles << " profiles, " << r.value().tasks << " tasks, "
+            << r.value().task_checks << " checks, " << r.value().daily_status << " completed days\n";
+  return 0;
+}
+
+int Import(const Args& a, const Clock& clock) {
+  if (!a.options.count("--db")) return Usage("import needs --db DB");
+  if (a.positional.size() != 1) return Usage("import takes one FILE");
+  ImportOptions o;
+  std::string mode = a.options.count("--mode") ? a.options.at("--mode") : "replace";
+  if (mode == "merge") o.mode = ImportOptions::Mode::kMerge;
+  else if (mode != "replace") return Usage("--mode is replace or merge, not " + mode);
+  o.dry_run = a.Has("--dry-run");
+  o.tasks_only = a.Has("--tasks-only");
+  auto src = FileSource::Open(a.positional[0]);
+  if (!src.ok()) return Fail(src.status());
+  auto app = OpenDb(a.options.at("--db"), clock);
+  if (!app.ok()) return Fail(app.status());
+  if (a.options.count("--profile")) {
+    auto id = ProfileByName(*app.value(), a.options.at("--profile"));
+    if (!id.ok()) return Fail(id.status());
+    o.profile_id = id.value();
+  }
+  auto r = ImportBackup(app.value()->db(), clock, *src.value(), o);
+  if (!r.ok()) return Fail(r.status());
+  json report = ToJson(r.value());
+  report.erase("header");
+  std::cout << report.dump(2) << "\n";
+  return 0;
+}
+
+int Main(int argc, char** argv) {
+  if (argc < 2) return Usage("no command");
+  Args a;
+  a.command = argv[1];
+  std::string error;
+  SystemClock clock;
+  if (a.command == "validate" || a.command == "inspect") {
+    if (!Parse(argc, argv, {}, {}, &a, &error)) return Usage(error);
+    return a.command == "validate" ? Validate(a) : Inspect(a);
+  }
+  if (a.command == "export") {
+    if (!Parse(argc, argv, {"--db", "--profile", "-o"}, {}, &a, &error)) return Usage(error);
+    return Export(a, clock);
+  }
+  if (a.command == "import") {
+    if (!Parse(argc, argv, {"--db", "--mode", "--profile"}, {"--dry-run", "--tasks-only"}, &a, &error))
+      return Usage(error);
+    return Import(a, clock);
+  }
+  if (a.command == "-h" || a.command == "--help" || a.command == "help") {
+    std::cout << kUsage;
+    return 0;
+  }
+  return Usage("unknown command '" + a.command + "'");
+}
+
+}  // namespace
+}  // namespace streakbox
+
+int main(int argc, char** argv) { return streakbox::Main(argc, argv); }

@@ -1,0 +1,103 @@
+// tools/streakbox, the native command-line tool, run as a user would.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+const BIN = join(ROOT, 'build', 'native', 'core', 'streakbox');
+const DATA = join(ROOT, 'tests', 'data', 'backups');
+
+function run(...args) {
+  const r = spawnSync(BIN, args, { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function withTemp(fn) {
+  const dir = mkdtempSync(join(tmpdir(), 'streakbox-cli-'));
+  try {
+    return fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('validate prints a one-line summary for a good file', () => {
+  const r = run('validate', join(DATA, 'seed-server-all.json'));
+  assert.equal(r.code, 0, r.err);
+  assert.equal(r.out, 'valid: 2 profiles, 3 tasks, 3 checks, 2 completed days\n');
+});
+
+test('validate prints one line per problem with its JSON path and exits 1', () => withTemp((dir) => {
+  const bad = join(dir, 'bad.json');
+  writeFileSync(bad, JSON.stringify({ version: '1.0', profiles: [{ profile: { name: '' }, tasks: [{ title: 'A' }, { title: 'A' }] }] }));
+  const r = run('validate', bad);
+  assert.equal(r.code, 1);
+  const lines = r.out.trim().split('\n');
+  assert.deepEqual(lines.map((l) => l.split(': ')[0]), ['$.profiles[0].profile.name', '$.profiles[0].tasks[1].title']);
+}));
+
+test('a newer format and broken JSON are told apart', () => withTemp((dir) => {
+  writeFileSync(join(dir, 'new.json'), '{"version":"2.0","profiles":[]}');
+  writeFileSync(join(dir, 'broken.json'), '{"version":"1.0",\n"profiles":[}');
+  const newer = run('validate', join(dir, 'new.json'));
+  assert.equal(newer.code, 1);
+  assert.match(newer.out, /newer Streakbox/);
+  const broken = run('validate', join(dir, 'broken.json'));
+  assert.equal(broken.code, 1);
+  assert.match(broken.out, /line 2, column \d+/);
+}));
+
+test('inspect prints the header as JSON', () => {
+  const r = run('inspect', join(DATA, 'seed-docs-example.json'));
+  assert.equal(r.code, 0, r.err);
+  const j = JSON.parse(r.out);
+  assert.equal(j.header.version, '1.0');
+  assert.deepEqual(j.counts, { profiles: 1, tasks: 1, task_checks: 1, daily_status: 1 });
+  assert.deepEqual(j.profile_names, ['Mom']);
+});
+
+test('import into a new database, export, re-import: a round trip', () => withTemp((dir) => {
+  const db = join(dir, 'app.db');
+  const imp = run('import', '--db', db, join(DATA, 'seed-server-all.json'));
+  assert.equal(imp.code, 0, imp.err);
+  const report = JSON.parse(imp.out);
+  assert.deepEqual(report.profiles.map((p) => [p.name, p.action]), [['Mom', 'created'], ['Kid', 'created']]);
+  const out = join(dir, 'backup.json');
+  const exp = run('export', '--db', db, '-o', out);
+  assert.equal(exp.code, 0, exp.err);
+  assert.ok(!existsSync(`${out}.tmp`), 'no temporary file left behind');
+  assert.equal(run('validate', out).code, 0);
+  const db2 = join(dir, 'copy.db');
+  assert.equal(run('import', '--db', db2, out).code, 0);
+  const again = join(dir, 'again.json');
+  assert.equal(run('export', '--db', db2, '-o', again).code, 0);
+  const strip = (f) => { const j = JSON.parse(readFileSync(f, 'utf8')); delete j.exported_at; delete j.instance_id; return j; };
+  assert.deepEqual(strip(again), strip(out));
+}));
+
+test('export of one profile by name, and dry-run import changes nothing', () => withTemp((dir) => {
+  const db = join(dir, 'app.db');
+  assert.equal(run('import', '--db', db, join(DATA, 'seed-server-all.json')).code, 0);
+  const kid = run('export', '--db', db, '--profile', 'Kid');
+  assert.equal(kid.code, 0, kid.err);
+  assert.equal(JSON.parse(kid.out).scope, 'profile');
+  const before = run('export', '--db', db).out;
+  const dry = run('import', '--db', db, '--dry-run', '--mode', 'replace', join(DATA, 'seed-docs-example.json'));
+  assert.equal(dry.code, 0, dry.err);
+  assert.equal(JSON.parse(dry.out).dry_run, true);
+  const after = run('export', '--db', db).out;
+  assert.equal(JSON.parse(after).counts.profiles, JSON.parse(before).counts.profiles);
+  assert.equal(run('export', '--db', db, '--profile', 'Nobody').code, 1);
+}));
+
+test('usage errors exit 2', () => {
+  assert.equal(run().code, 2);
+  assert.equal(run('frobnicate').code, 2);
+  assert.equal(run('validate').code, 2);
+  assert.equal(run('import', join(DATA, 'seed-docs-example.json')).code, 2);
+  assert.equal(run('import', '--db', '/tmp/x.db', '--mode', 'sideways', join(DATA, 'seed-docs-example.json')).code, 2);
+  assert.equal(run('export', '--db').code, 2);
+});
