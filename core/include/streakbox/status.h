@@ -80,7 +80,12 @@ class Result {
   const T& value() const& { return std::get<T>(v_); }
   T& value() & { return std::get<T>(v_); }
   T&& value() && { return std::get<T>(std::move(v_)); }
-  Status status() const { return ok() ? Status() : std::get<Status>(v_); }
+  // A reference into this Result (an OK Status when it holds a value), so
+  // `for (auto& d : r.status().details())` never iterates a dead temporary.
+  const Status& status() const {
+    static const Status kOk;
+    return ok() ? kOk : std::get<Status>(v_);
+  }
 
  private:
   std::variant<T, Status> v_;
