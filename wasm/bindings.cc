@@ -6,6 +6,8 @@
 //   sb.call(method, args)   -> JSON envelope (core/include/streakbox/app.h)
 //   sb.close()              -> closes the database, flushing everything
 //   sb.exec(sql)            -> JSON envelope; benchmarks only
+//   sb.exportBackup(profileId or 0)       -> envelope {filename, counts}; bytes go to Module.streakboxSink
+//   sb.importBackup(optionsJson, validateOnly) -> envelope: import report, or the validation summary
 //   sb.ioStats()            -> JSON {reads, writes, syncs, bytes_written}
 // Envelopes are {"ok":true,"value":...} or {"ok":false,"error":{code,message}};
 // nothing throws across this boundary.
@@ -15,8 +17,13 @@
 #include <memory>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
+#include "js_streams.h"
 #include "opfs_vfs.h"
 #include "streakbox/app.h"
+#include "streakbox/backup_export.h"
+#include "streakbox/backup_import.h"
 
 namespace {
 
@@ -57,11 +64,59 @@ class Streakbox {
 
   void close() { app_.reset(); }
 
+  // Writes a backup of one profile (profile_id > 0) or all (0) to
+  // Module.streakboxSink. Value: {filename, counts}.
+  std::string exportBackup(double profile_id) {
+    if (!app_) return NotOpen();
+    streakbox::ExportOptions o;
+    if (profile_id > 0) o.profile_id = static_cast<int64_t>(profile_id);
+    streakbox::JsSink sink;
+    auto r = streakbox::ExportBackup(app_->db(), clock_, o, sink);
+    if (!r.ok()) return StatusEnvelope(r.status());
+    const auto& v = r.value();
+    nlohmann::json value = {{"filename", v.filename},
+                            {"counts", {{"profiles", v.profiles}, {"tasks", v.tasks},
+                                        {"task_checks", v.task_checks}, {"daily_status", v.daily_status}}}};
+    return nlohmann::json{{"ok", true}, {"value", value}}.dump();
+  }
+
+  // Validates (validateOnly) or imports the backup in Module.streakboxSource.
+  // options: {mode: 'replace'|'merge', profileId, dryRun, tasksOnly}.
+  std::string importBackup(const std::string& options_json, bool validate_only) {
+    if (!app_) return NotOpen();
+    auto opts = nlohmann::json::parse(options_json, nullptr, false);
+    if (!opts.is_object()) return StatusEnvelope(streakbox::Status::InvalidArgument("options must be an object"));
+    streakbox::ImportOptions o;
+    const std::string mode = opts.value("mode", "replace");
+    if (mode == "merge") o.mode = streakbox::ImportOptions::Mode::kMerge;
+    else if (mode != "replace") return StatusEnvelope(streakbox::Status::InvalidArgument("mode must be 'replace' or 'merge'"));
+    if (opts.contains("profileId") && opts["profileId"].is_number_integer()) o.profile_id = opts["profileId"].get<int64_t>();
+    o.dry_run = opts.value("dryRun", false);
+    o.tasks_only = opts.value("tasksOnly", false);
+    o.progress = streakbox::ReportProgress;
+    streakbox::JsSource source;
+    nlohmann::json value;
+    if (validate_only) {
+      auto r = streakbox::ValidateBackup(source, streakbox::ReportProgress);
+      if (!r.ok()) return StatusEnvelope(r.status());
+      value = streakbox::ToJson(r.value());
+    } else {
+      auto r = streakbox::ImportBackup(app_->db(), clock_, source, o);
+      if (!r.ok()) return StatusEnvelope(r.status());
+      value = streakbox::ToJson(r.value());
+    }
+    return nlohmann::json{{"ok", true}, {"value", value}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+
   // Runs an SQL script on the open database (benchmarks and diagnostics only;
   // the app itself never sends SQL across this boundary).
   std::string exec(const std::string& sql) {
     if (!app_) return StatusEnvelope(streakbox::Status(streakbox::Code::kLocked, "the database is not open"));
     return StatusEnvelope(app_->db().Exec(sql));
+  }
+
+  static std::string NotOpen() {
+    return StatusEnvelope(streakbox::Status(streakbox::Code::kLocked, "the database is not open"));
   }
 
   std::string ioStats() const {
@@ -83,6 +138,8 @@ EMSCRIPTEN_BINDINGS(streakbox) {
       .function("open", &Streakbox::open)
       .function("call", &Streakbox::call)
       .function("close", &Streakbox::close)
+      .function("exportBackup", &Streakbox::exportBackup)
+      .function("importBackup", &Streakbox::importBackup)
       .function("exec", &Streakbox::exec)
       .function("ioStats", &Streakbox::ioStats);
 }

@@ -7,11 +7,15 @@
 //   {type: 'takeover'}                 steal ownership from another tab
 //   {type: 'setClock', ms}             tests: freeze the clock at ms (null: real time)
 //   {type: 'exec', id, sql}            benchmarks: run an SQL script
+//   {type: 'export', id, profileId}    a backup (profileId 0: all) -> {filename, counts, bytes}
+//   {type: 'import', id, blob, options, validateOnly}  validate or import a backup file
 // Worker -> page messages:
 //   {type: 'state', state, message?}   'opening' | 'ready' | 'elsewhere' | 'taken' | 'failed'
-//   {type: 'result', id, ok, value? , error?: {code, message}}
+//   {type: 'result', id, ok, value? , error?: {code, message, errors}}
+//   {type: 'progress', id, fraction}   during export and import
 import createStreakbox from './streakbox.mjs';
 import { OpfsFiles } from './opfs_files.js';
+import { BlobSource } from './blob_source.js';
 
 const LOCK_NAME = 'streakbox-database';
 const DIR_NAME = 'streakbox';
@@ -131,6 +135,46 @@ function call(method, args) {
   return JSON.parse(sb.call(method, JSON.stringify(args ?? [])));
 }
 
+// Reports progress of call `id` at most every 50 ms.
+function progressFor(id) {
+  let last = 0;
+  return (fraction) => {
+    const now = Date.now();
+    if (now - last < 50 && fraction < 1) return;
+    last = now;
+    post({ type: 'progress', id, fraction });
+  };
+}
+
+function exportBackup(id, profileId) {
+  if (state !== 'ready' || !sb) return call('', []);
+  const chunks = [];
+  module.streakboxSink = (chunk) => chunks.push(chunk);
+  const r = JSON.parse(sb.exportBackup(profileId || 0));
+  module.streakboxSink = null;
+  if (!r.ok) return r;
+  const size = chunks.reduce((n, c) => n + c.length, 0);
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return { ok: true, value: { ...r.value, bytes } };
+}
+
+function importBackup(id, blob, options, validateOnly) {
+  if (state !== 'ready' || !sb) return call('', []);
+  module.streakboxSource = new BlobSource(blob);
+  module.streakboxProgress = progressFor(id);
+  try {
+    return JSON.parse(sb.importBackup(JSON.stringify(options || {}), !!validateOnly));
+  } finally {
+    module.streakboxSource = null;
+    module.streakboxProgress = null;
+  }
+}
+
 self.onmessage = (event) => {
   const msg = event.data;
   switch (msg.type) {
@@ -142,6 +186,14 @@ self.onmessage = (event) => {
       break;
     case 'ioStats':
       post({ type: 'result', id: msg.id, ok: true, value: sb ? JSON.parse(sb.ioStats()) : null });
+      break;
+    case 'export': {
+      const r = exportBackup(msg.id, msg.profileId);
+      self.postMessage({ type: 'result', id: msg.id, ...r }, r.ok ? [r.value.bytes.buffer] : []);
+      break;
+    }
+    case 'import':
+      post({ type: 'result', id: msg.id, ...importBackup(msg.id, msg.blob, msg.options, msg.validateOnly) });
       break;
     case 'setClock':
       frozenMs = msg.ms;

@@ -38,6 +38,10 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
     }
     const p = pending.get(data.id);
     if (!p) return;
+    if (data.type === 'progress') {
+      if (p.onProgress) p.onProgress(data.fraction);
+      return;
+    }
     pending.delete(data.id);
     if (data.ok) p.resolve(data.value);
     else p.reject(new StreakboxError(data.error.code, data.error.message, data.error.errors || []));
@@ -49,12 +53,23 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
     for (const fn of listeners) fn(state);
   };
 
-  function send(msg) {
+  function send(msg, onProgress) {
     const id = nextId++;
     return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
+      pending.set(id, { resolve, reject, onProgress });
       worker.postMessage({ ...msg, id });
     });
+  }
+
+  // Any accepted backup input as a Blob (File is a Blob): cheap to hand to the worker.
+  function asBlob(data) {
+    if (data instanceof Blob) return data;
+    if (typeof data === 'string' || data instanceof ArrayBuffer || ArrayBuffer.isView(data)) return new Blob([data]);
+    throw new StreakboxError('invalid_argument', 'a backup must be a File, Blob, ArrayBuffer, Uint8Array or string');
+  }
+  async function importCall(data, options = {}, validateOnly = false) {
+    const { onProgress, ...rest } = options;
+    return send({ type: 'import', blob: asBlob(data), options: rest, validateOnly }, onProgress);
   }
   const call = (method, ...args) => send({ type: 'call', method, args });
 
@@ -115,6 +130,19 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
       if (!navigator.storage || !navigator.storage.persist) return false;
       return navigator.storage.persist();
     },
+
+    /** A backup of one profile: {filename, bytes (Uint8Array), counts}. */
+    exportProfile: (profileId) => send({ type: 'export', profileId }),
+    /** A backup of all profiles and settings: {filename, bytes, counts}. */
+    exportAll: () => send({ type: 'export', profileId: 0 }),
+    /**
+     * Imports a backup (File, Blob, ArrayBuffer, Uint8Array or string).
+     * options: {mode: 'replace'|'merge', profileId, dryRun, tasksOnly, onProgress(fraction)}.
+     * Resolves to the report; rejects with code malformed | unsupported_version | invalid (with .errors) | ...
+     */
+    importBackup: (data, options) => importCall(data, options),
+    /** Validates a backup without changing anything: {header, counts, profile_names}. */
+    validateBackup: (data, options) => importCall(data, options, true),
 
     /** Test and benchmark hooks; not for the UI. */
     _setClock: (ms) => send({ type: 'setClock', ms }),
