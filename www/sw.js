@@ -5,12 +5,8 @@
 // resolved against the worker's own scope, so the site works from any sub-path.
 const CACHE = 'streakbox-__BUILD__';
 const PREFIX = 'streakbox-';
-const FILES = [
-  './', 'index.html', 'style.css', 'app.js', 'api.js',
-  'ui/dom.js', 'ui/color.js', 'ui/dates.js', 'ui/ownership.js', 'ui/profiles.js',
-  'ui/streaks.js', 'ui/today.js', 'ui/tasks.js', 'ui/history.js', 'ui/settings.js',
-  'worker.js', 'opfs_files.js', 'streakbox.mjs', 'streakbox.wasm', 'version.json',
-];
+// Every shipped file, listed by tools/build (it replaces the token below).
+const FILES = ['./', ...__FILES__];
 const scope = () => self.registration.scope;
 
 self.addEventListener('install', (event) => {
