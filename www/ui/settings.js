@@ -1,5 +1,6 @@
 // Settings: storage used and quota, persistent storage (and asking for it),
-// app info, and the (empty for now) Backup & Restore section.
+// app info, and Backup & Restore (ui/backup.js).
+import { backupCard } from './backup.js';
 import { h, errorLine, showError, hideError, busy } from './dom.js';
 
 function bytes(n) {
@@ -82,8 +83,6 @@ export async function renderSettings(section, app) {
   section.append(
     h('div', { class: 'view-head' }, h('h1', {}, 'Settings')),
     storage.card,
-    h('section', { class: 'card', id: 'backup-restore', 'aria-labelledby': 'backup-title' },
-      h('h2', { id: 'backup-title' }, 'Backup & Restore'),
-      h('p', { class: 'muted' }, 'Exporting your data to a file and importing it again will arrive here.')),
+    backupCard(app),
     infoCard(info, build));
 }

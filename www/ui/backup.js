@@ -1,0 +1,161 @@
+// Settings → Backup & Restore: export one profile or all to a downloaded JSON
+// file; import a file (picker or drag and drop) into the whole Streakbox or
+// the current profile, in Replace or Merge mode, previewed by a dry run and
+// applied only after the user confirms. Long work shows a progress bar.
+import { h, uid, errorLine, showError, hideError, busy, showDialog, dialogFrame } from './dom.js';
+
+/** Hands `bytes` to the browser as a download named `filename`. */
+function download(bytes, filename) {
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/json' }));
+  const a = h('a', { href: url, download: filename, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+// The last import's outcome, shown by the card that the post-import re-render draws.
+let lastResult = null;
+
+const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function countsText(c) {
+  const parts = [];
+  if (c.added) parts.push(`${c.added} new`);
+  if (c.replaced) parts.push(`${c.replaced} replaced`);
+  if (c.deleted) parts.push(`${c.deleted} removed`);
+  if (c.skipped) parts.push(`${c.skipped} already there`);
+  return parts.length ? parts.join(', ') : 'no change';
+}
+
+const ACTIONS = { created: 'will be created', replaced: 'will be replaced', merged: 'will be merged', deleted: 'will be deleted' };
+
+/** The dry run's report as a list a person can read. */
+function previewList(report, done = false) {
+  return h('ul', { class: 'preview', 'data-preview': true }, report.profiles.map((p) =>
+    h('li', {},
+      h('strong', {}, p.name), ' ', done ? p.action : ACTIONS[p.action] || p.action,
+      h('div', { class: 'muted' },
+        `Tasks: ${countsText(p.tasks)} · Checks: ${countsText(p.task_checks)} · Completed days: ${countsText(p.daily_status)}`))));
+}
+
+function errorList(e) {
+  if (!e.errors || !e.errors.length) return null;
+  return h('ul', { class: 'error-list', id: 'import-errors' },
+    e.errors.map((x) => h('li', {}, h('code', {}, x.path), ' ', x.message)));
+}
+
+export function backupCard(app) {
+  const { sb } = app;
+  const status = h('p', { class: 'muted', id: 'backup-status', role: 'status' });
+  const err = errorLine();
+  const errDetails = h('div');
+  const bar = h('progress', { id: 'import-progress', max: 1, value: 0, hidden: true, 'aria-label': 'Progress' });
+  const setProgress = (f) => { bar.hidden = false; bar.value = f; };
+
+  async function doExport(button, one) {
+    hideError(err);
+    errDetails.replaceChildren();
+    await busy(button, async () => {
+      try {
+        const r = one ? await sb.exportProfile(app.profile.id) : await sb.exportAll();
+        download(r.bytes, r.filename);
+        status.textContent = `Saved ${r.filename}: ${plural(r.counts.profiles, 'profile')}, ${plural(r.counts.tasks, 'task')}, ${plural(r.counts.task_checks, 'check')}.`;
+      } catch (e) {
+        showError(err, e);
+      }
+    });
+  }
+
+  const target = h('select', { id: 'import-target', name: 'target' },
+    h('option', { value: 'all' }, 'All of Streakbox (every profile)'),
+    h('option', { value: 'profile' }, `This profile only: ${app.profile.name}`));
+  const modeName = uid('mode');
+  const mode = (value, label, hint) => h('label', { class: 'radio' },
+    h('input', { type: 'radio', name: 'import-mode', value, checked: value === 'replace' }),
+    h('span', {}, h('strong', {}, label), ' — ', hint));
+  const tasksOnly = h('input', { type: 'checkbox', id: 'import-tasks-only', name: 'tasks-only' });
+  const file = h('input', { type: 'file', id: 'import-file', accept: '.json,application/json', class: 'visually-hidden' });
+  const drop = h('label', { class: 'drop-zone', for: file.id, tabindex: -1 },
+    h('strong', {}, 'Choose a backup file'), h('span', { class: 'muted' }, ' or drop it here'));
+
+  function options() {
+    const picked = document.querySelector('input[name="import-mode"]:checked');
+    return {
+      mode: picked ? picked.value : 'replace',
+      profileId: target.value === 'profile' ? app.profile.id : undefined,
+      tasksOnly: tasksOnly.checked,
+    };
+  }
+
+  async function importFile(f) {
+    hideError(err);
+    errDetails.replaceChildren();
+    status.textContent = `Checking ${f.name}…`;
+    const opts = options();
+    try {
+      const preview = await sb.importBackup(f, { ...opts, dryRun: true, onProgress: setProgress });
+      bar.hidden = true;
+      const destructive = opts.mode === 'replace';
+      const dialog = dialogFrame(`Import ${f.name}?`, [
+        h('p', {}, destructive
+          ? 'Replace mode: what is listed as replaced or removed is deleted and cannot be brought back. Export a backup first if unsure.'
+          : 'Merge mode: nothing you have is removed; only what is new is added.'),
+        previewList(preview),
+      ], [
+        h('button', { class: 'button', value: 'cancel', autofocus: true }, 'Cancel'),
+        h('button', { class: `button ${destructive ? 'danger' : 'primary'}`, value: 'confirm', 'data-confirm': true },
+          destructive ? 'Replace my data' : 'Merge'),
+      ]);
+      if ((await showDialog(dialog)) !== 'confirm') {
+        status.textContent = 'Import cancelled; nothing changed.';
+        return;
+      }
+      status.textContent = `Importing ${f.name}…`;
+      const report = await sb.importBackup(f, { ...opts, onProgress: setProgress });
+      lastResult = { text: `Imported ${f.name}.`, report };
+      await app.reloadProfiles();  // redraws the view, and this card with lastResult
+    } catch (e) {
+      status.textContent = '';
+      showError(err, e.code === 'invalid' ? `The file ${f.name} is not a valid Streakbox backup; nothing was changed.` : e);
+      const list = errorList(e);
+      if (list) errDetails.replaceChildren(list);
+    } finally {
+      bar.hidden = true;
+      file.value = '';
+    }
+  }
+
+  if (lastResult) {
+    status.textContent = lastResult.text;
+    errDetails.replaceChildren(h('div', { id: 'import-result' }, previewList(lastResult.report, true)));
+    lastResult = null;
+  }
+
+  file.addEventListener('change', () => file.files[0] && importFile(file.files[0]));
+  drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    if (e.dataTransfer.files[0]) importFile(e.dataTransfer.files[0]);
+  });
+
+  const exportOne = h('button', { type: 'button', class: 'button', id: 'export-profile' }, `Export ${app.profile.name}`);
+  const exportAll = h('button', { type: 'button', class: 'button primary', id: 'export-all' }, 'Export all profiles');
+  exportOne.onclick = () => doExport(exportOne, true);
+  exportAll.onclick = () => doExport(exportAll, false);
+
+  return h('section', { class: 'card', id: 'backup-restore', 'aria-labelledby': 'backup-title' },
+    h('h2', { id: 'backup-title' }, 'Backup & Restore'),
+    h('p', { class: 'muted' }, 'Browsers can clear their storage. Keep a backup file somewhere else — another disk, cloud storage, a USB stick.'),
+    h('div', { class: 'button-row' }, exportAll, exportOne),
+    h('h3', {}, 'Import a backup'),
+    h('div', { class: 'field' }, h('label', { for: target.id }, 'Import into'), target),
+    h('fieldset', { class: 'modes', name: modeName },
+      h('legend', {}, 'Mode'),
+      mode('replace', 'Replace', 'the backup takes the place of what is there now (destructive)'),
+      mode('merge', 'Merge', 'keep what is there and add what is new')),
+    h('label', { class: 'checkbox' }, tasksOnly, ' Tasks only, without their history (to share a task list)'),
+    file, drop, bar, status, err, errDetails);
+}
