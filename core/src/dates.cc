@@ -56,7 +56,7 @@ std::string FormatDate(int64_t day) {
   int64_t y;
   unsigned m, d;
   CivilFromDays(day, &y, &m, &d);
-  char buf[16];
+  char buf[48];
   std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
   return buf;
 }
@@ -64,7 +64,7 @@ std::string FormatDate(int64_t day) {
 std::string FormatUtc(int64_t s) {
   int64_t day = s >= 0 ? s / 86400 : (s - 86399) / 86400;
   int64_t rem = s - day * 86400;
-  char buf[32];
+  char buf[64];
   std::snprintf(buf, sizeof buf, "%sT%02lld:%02lld:%02lldZ", FormatDate(day).c_str(),
                 static_cast<long long>(rem / 3600), static_cast<long long>(rem / 60 % 60),
                 static_cast<long long>(rem % 60));

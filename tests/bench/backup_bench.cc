@@ -1,0 +1,118 @@
+// Native backup benchmark (run by tools/bench): 20 profiles x 30 tasks x 5
+// years of daily checks (~1.1 million checks). Export and import are timed
+// against the raw SQLite ceiling measured in the same run on the same build:
+// a plain SELECT over the same rows (export) and prepared INSERTs in one
+// transaction (import). Peak memory is read from getrusage after each phase.
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+#include "streakbox/app.h"
+#include "streakbox/backup_export.h"
+#include "streakbox/backup_import.h"
+
+using namespace streakbox;
+using Clock_ = std::chrono::steady_clock;
+
+namespace {
+double Since(Clock_::time_point t0) { return std::chrono::duration<double>(Clock_::now() - t0).count(); }
+long PeakRssKb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+void Check(const Status& s, const char* what) {
+  if (!s.ok()) {
+    std::fprintf(stderr, "%s: %s\n", what, s.ToString().c_str());
+    std::exit(1);
+  }
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string dir = argc > 1 ? argv[1] : "/tmp";
+  const int years = argc > 2 ? std::atoi(argv[2]) : 5;
+  FixedClock clock(1773144000, "2026-03-10");
+  std::remove((dir + "/bench-src.db").c_str());
+  std::remove((dir + "/bench-dst.db").c_str());
+  auto src = App::Open(dir + "/bench-src.db", clock).value();
+  const int days = 365 * years;
+  Check(src->db().Exec(
+      "BEGIN;"
+      "WITH RECURSIVE p(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM p WHERE i < 20) "
+      "INSERT INTO profiles (id, name, color, created_at, updated_at) "
+      "SELECT i, 'Profile ' || i, '#3b82f6', '2021-01-01T00:00:00Z', '2021-01-01T00:00:00Z' FROM p;"
+      "WITH RECURSIVE t(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM t WHERE i < 599) "
+      "INSERT INTO tasks (id, profile_id, title, description, sort_order, created_at, updated_at) "
+      "SELECT i + 1, i / 30 + 1, 'Task number ' || (i % 30), 'Do task ' || (i % 30) || ' every day', i % 30, "
+      "'2021-01-01T00:00:00Z', '2021-01-01T00:00:00Z' FROM t;"
+      "WITH RECURSIVE d(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM d WHERE i < " + std::to_string(days - 1) + ") "
+      "INSERT INTO task_checks (task_id, date, checked, checked_at) "
+      "SELECT tasks.id, date('2021-01-01', '+' || d.i || ' days'), 1, date('2021-01-01', '+' || d.i || ' days') || 'T07:00:00Z' "
+      "FROM tasks, d;"
+      "INSERT INTO daily_status SELECT p.id, c.date, max(c.checked_at) FROM task_checks c JOIN tasks t ON t.id = c.task_id "
+      "JOIN profiles p ON p.id = t.profile_id GROUP BY p.id, c.date;"
+      "COMMIT;"), "generate");
+  auto count = src->db().Prepare("SELECT count(*) FROM task_checks").value();
+  count.Step();
+  const long long checks = count.Int(0);
+
+  // Export ceiling: a plain SELECT over the same rows, every column read.
+  auto t0 = Clock_::now();
+  {
+    auto st = src->db().Prepare(
+        "SELECT t.title, c.date, c.checked, c.checked_at FROM task_checks c JOIN tasks t ON t.id = c.task_id "
+        "ORDER BY t.profile_id, t.sort_order, c.date").value();
+    size_t bytes = 0;
+    while (st.Step().value()) bytes += st.Text(0).size() + st.Text(1).size() + st.Text(3).size();
+    if (bytes == 0) return 1;
+  }
+  const double select_s = Since(t0);
+
+  t0 = Clock_::now();
+  const std::string file = dir + "/bench-backup.json";
+  {
+    auto sink = FileSink::Open(file).value();
+    Check(ExportBackup(src->db(), clock, {}, *sink).status(), "export");
+  }
+  const double export_s = Since(t0);
+  const long rss_after_export = PeakRssKb();
+  auto fs = FileSource::Open(file).value();
+  const double mb = static_cast<double>(fs->Size()) / 1e6;
+
+  // Import ceiling: the same rows through prepared INSERTs in one transaction.
+  auto ceiling = App::Open(":memory:", clock).value();
+  Check(ceiling->db().Exec("PRAGMA foreign_keys = OFF"), "fk");  // the ceiling skips reference checks
+  Check(ceiling->db().Exec("BEGIN"), "begin");
+  {
+    auto ins = ceiling->db().Prepare("INSERT INTO task_checks (task_id, date, checked, checked_at) VALUES (?, ?, 1, ?)").value();
+    auto rows = src->db().Prepare("SELECT task_id, date, checked_at FROM task_checks").value();
+    std::vector<std::tuple<int64_t, std::string, std::string>> all;
+    while (rows.Step().value()) all.emplace_back(rows.Int(0), rows.Text(1), rows.Text(2));
+    t0 = Clock_::now();
+    for (auto& [id, date, at] : all) {
+      ins.Bind(1, id).Bind(2, date).Bind(3, at);
+      Check(ins.Run(), "insert");
+    }
+  }
+  Check(ceiling->db().Exec("COMMIT"), "commit");
+  const double insert_s = Since(t0);
+  const long rss_before_import = PeakRssKb();
+
+  auto dst = App::Open(dir + "/bench-dst.db", clock).value();
+  t0 = Clock_::now();
+  auto report = ImportBackup(dst->db(), clock, *fs, {});
+  Check(report.status(), "import");
+  const double import_s = Since(t0);
+  const long rss_after_import = PeakRssKb();
+
+  std::printf("{\"checks\": %lld, \"file_mb\": %.1f, \"export_s\": %.3f, \"select_ceiling_s\": %.3f, "
+              "\"export_mb_per_s\": %.1f, \"export_ratio_to_select\": %.3f, \"import_s\": %.3f, "
+              "\"insert_ceiling_s\": %.3f, \"import_ratio_to_insert\": %.3f, "
+              "\"peak_rss_kb_after_export\": %ld, \"peak_rss_kb_before_import\": %ld, \"peak_rss_kb_after_import\": %ld}\n",
+              checks, mb, export_s, select_s, mb / export_s, select_s / export_s, import_s, insert_s,
+              insert_s / import_s, rss_after_export, rss_before_import, rss_after_import);
+  return 0;
+}
