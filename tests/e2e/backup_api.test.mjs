@@ -4,16 +4,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, launch, newProfileDir, openApp, serveSite } from './harness.mjs';
+import { ROOT, openApp, withBrowser } from './harness.mjs';
 
 const seedAll = readFileSync(join(ROOT, 'tests/data/backups/seed-server-all.json'), 'utf8');
 
-test('export, dry run, import and the error kinds through the API', async () => {
-  const site = await serveSite();
-  const profile = newProfileDir();
-  const { context, errors } = await launch(profile.dir);
-  try {
-    const page = await openApp(context, site.url);
+test('export, dry run, import and the error kinds through the API', () => withBrowser(async ({ context, errors, url }) => {
+  {
+    const page = await openApp(context, url);
     const r = await page.evaluate(async (seed) => {
       const s = window.streakbox;
       await s.ready();
@@ -59,9 +56,5 @@ test('export, dry run, import and the error kinds through the API', async () => 
     assert.deepEqual(r.restored, [['Mom', 'replaced'], ['Kid', 'deleted']]);
     assert.deepEqual(r.final, ['Mom'], 'replace-all leaves exactly the backup\'s profiles');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-    profile.remove();
-    await site.close();
   }
-});
+}));

@@ -4,14 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT, launch, newProfileDir, openApp, serveSite } from './harness.mjs';
+import { ROOT, openApp, withBrowser } from './harness.mjs';
 
-test('export downloads a valid backup; import previews, then applies on confirm', async () => {
-  const site = await serveSite();
-  const profile = newProfileDir();
-  const { context, errors } = await launch(profile.dir);
-  try {
-    const page = await openApp(context, site.url);
+test('export downloads a valid backup; import previews, then applies on confirm', () => withBrowser(async ({ context, errors, url, profileDir }) => {
+  {
+    const page = await openApp(context, url);
     await page.evaluate(async () => {
       const s = window.streakbox;
       const p = await s.createProfile({ name: 'Mom' });
@@ -25,7 +22,7 @@ test('export downloads a valid backup; import previews, then applies on confirm'
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-all')]);
     assert.match(download.suggestedFilename(), /^streakbox-backup-\d{4}-\d{2}-\d{2}\.json$/);
-    const saved = join(profile.dir, download.suggestedFilename());
+    const saved = join(profileDir, download.suggestedFilename());
     await download.saveAs(saved);
     const cli = spawnSync(join(ROOT, 'build/native/core/streakbox'), ['validate', saved], { encoding: 'utf8' });
     assert.equal(cli.status, 0, cli.stdout + cli.stderr);
@@ -56,9 +53,5 @@ test('export downloads a valid backup; import previews, then applies on confirm'
     assert.equal((await page.evaluate(() => window.streakbox.listProfiles())).length, 2);
     await page.screenshot({ path: join(ROOT, 'build', 'backup-ui.png'), fullPage: true });
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-    profile.remove();
-    await site.close();
   }
-});
+}));

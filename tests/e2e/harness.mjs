@@ -59,3 +59,20 @@ export async function openApp(context, url) {
   await page.waitForFunction(() => window.streakbox && window.streakbox.state.state !== 'opening', null, { timeout: 30000 });
   return page;
 }
+
+/**
+ * Serves the site (under `base`), launches Chromium on a fresh profile, runs
+ * fn({context, errors, url}) and always cleans up: the set-up every test shares.
+ */
+export async function withBrowser(fn, { base = '/' } = {}) {
+  const site = await serveSite(base);
+  const profile = newProfileDir();
+  const { context, errors } = await launch(profile.dir);
+  try {
+    return await fn({ context, errors, url: site.url, profileDir: profile.dir });
+  } finally {
+    await context.close();
+    profile.remove();
+    await site.close();
+  }
+}

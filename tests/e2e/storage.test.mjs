@@ -2,7 +2,7 @@
 // browser restarts, and a second tab never corrupts anything.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newProfileDir, openApp, serveSite } from './harness.mjs';
+import { launch, newProfileDir, openApp, serveSite, withBrowser } from './harness.mjs';
 
 async function seed(page) {
   return page.evaluate(async () => {
@@ -53,14 +53,11 @@ test('data survives a reload and a browser restart', async () => {
   }
 });
 
-test('a second tab is told plainly, can take over, and nothing is corrupted', async () => {
-  const site = await serveSite();
-  const profile = newProfileDir();
-  const { context, errors } = await launch(profile.dir);
-  try {
-    const tab1 = await openApp(context, site.url);
+test('a second tab is told plainly, can take over, and nothing is corrupted', () => withBrowser(async ({ context, errors, url }) => {
+  {
+    const tab1 = await openApp(context, url);
     const ids = await seed(tab1);
-    const tab2 = await openApp(context, site.url);
+    const tab2 = await openApp(context, url);
     assert.equal(await tab2.evaluate(() => window.streakbox.state.state), 'elsewhere');
     const refused = await tab2.evaluate(() => window.streakbox.listProfiles().then(() => 'ok', (e) => e.code));
     assert.equal(refused, 'locked');
@@ -81,29 +78,18 @@ test('a second tab is told plainly, can take over, and nothing is corrupted', as
     const back = await snapshot(tab1, ids.p);
     assert.equal(back.day.tasks.filter((t) => t.checked).length, 2, 'tab1 sees what tab2 wrote');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-    profile.remove();
-    await site.close();
   }
-});
+}));
 
-test('closing the owning tab hands the database to the next one', async () => {
-  const site = await serveSite();
-  const profile = newProfileDir();
-  const { context, errors } = await launch(profile.dir);
-  try {
-    const tab1 = await openApp(context, site.url);
+test('closing the owning tab hands the database to the next one', () => withBrowser(async ({ context, errors, url }) => {
+  {
+    const tab1 = await openApp(context, url);
     const ids = await seed(tab1);
     await tab1.close();
-    const tab2 = await openApp(context, site.url);
+    const tab2 = await openApp(context, url);
     await tab2.waitForFunction(() => window.streakbox.state.state === 'ready', null, { timeout: 10000 });
     const snap = await snapshot(tab2, ids.p);
     assert.equal(snap.profiles[0].name, 'Mom');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-    profile.remove();
-    await site.close();
   }
-});
+}));

@@ -1,19 +1,10 @@
 // The app through its real UI in headless Chromium: clicks and typing only.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newProfileDir, openApp, serveSite } from './harness.mjs';
+import { openApp, withBrowser } from './harness.mjs';
 
-async function withApp(fn, base = '/') {
-  const site = await serveSite(base);
-  const profile = newProfileDir();
-  const { context, errors } = await launch(profile.dir);
-  try {
-    await fn(await openApp(context, site.url), { context, errors, url: site.url });
-  } finally {
-    await context.close();
-    profile.remove();
-    await site.close();
-  }
+function withApp(fn, base = '/') {
+  return withBrowser(async (env) => fn(await openApp(env.context, env.url), env), { base });
 }
 
 async function createProfile(page, name) {
