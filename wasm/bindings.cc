@@ -58,7 +58,7 @@ class Streakbox {
   }
 
   std::string call(const std::string& method, const std::string& args) {
-    if (!app_) return StatusEnvelope(streakbox::Status(streakbox::Code::kLocked, "the database is not open"));
+    if (!app_) return NotOpen();
     return app_->Call(method, args);
   }
 
@@ -111,7 +111,7 @@ class Streakbox {
   // Runs an SQL script on the open database (benchmarks and diagnostics only;
   // the app itself never sends SQL across this boundary).
   std::string exec(const std::string& sql) {
-    if (!app_) return StatusEnvelope(streakbox::Status(streakbox::Code::kLocked, "the database is not open"));
+    if (!app_) return NotOpen();
     return StatusEnvelope(app_->db().Exec(sql));
   }
 

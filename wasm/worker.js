@@ -126,12 +126,15 @@ async function open(steal) {
   }
 }
 
+// The failure every request gets while this worker does not own an open database.
+function notReady() {
+  return fail('locked', state === 'elsewhere' || state === 'taken'
+    ? 'Streakbox is open in another tab. Use it there, or take over here.'
+    : 'The database is not open yet.');
+}
+
 function call(method, args) {
-  if (state !== 'ready' || !sb) {
-    return fail('locked', state === 'elsewhere' || state === 'taken'
-      ? 'Streakbox is open in another tab. Use it there, or take over here.'
-      : 'The database is not open yet.');
-  }
+  if (state !== 'ready' || !sb) return notReady();
   return JSON.parse(sb.call(method, JSON.stringify(args ?? [])));
 }
 
@@ -147,7 +150,7 @@ function progressFor(id) {
 }
 
 function exportBackup(id, profileId) {
-  if (state !== 'ready' || !sb) return call('', []);
+  if (state !== 'ready' || !sb) return notReady();
   const chunks = [];
   module.streakboxSink = (chunk) => chunks.push(chunk);
   const r = JSON.parse(sb.exportBackup(profileId || 0));
@@ -164,7 +167,7 @@ function exportBackup(id, profileId) {
 }
 
 function importBackup(id, blob, options, validateOnly) {
-  if (state !== 'ready' || !sb) return call('', []);
+  if (state !== 'ready' || !sb) return notReady();
   module.streakboxSource = new BlobSource(blob);
   module.streakboxProgress = progressFor(id);
   try {
