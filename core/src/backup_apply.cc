@@ -1,9 +1,11 @@
-// Pass 2 of an import: apply a validated backup inside one transaction.
+// Import: one read of the backup that validates every record and applies it
+// inside one transaction, committed only when the whole file proved valid.
 #include <optional>
 #include <set>
 #include <unordered_map>
 
 #include "backup_records.h"
+#include "backup_validate.h"
 #include "streakbox/backup_format.h"
 #include "streakbox/backup_import.h"
 #include "streakbox/backup_reader.h"
@@ -40,6 +42,8 @@ class Applier : public BackupVisitor {
   }
 
   void BeginProfile(const std::string&) override {
+    if (o_.profile_id && !report_->profiles.empty() && status_.ok())
+      status_ = Status::InvalidArgument("a backup of several profiles goes into the whole instance");
     report_->profiles.emplace_back();
     cur_ = &report_->profiles.back();
     profile_id_ = 0;
@@ -333,32 +337,59 @@ class Applier : public BackupVisitor {
   int64_t resolved_ = 0;
 };
 
+// Hands each callback to the validator first and to the applier only while
+// everything read so far is valid, so the applier never sees a bad record;
+// the validator keeps reading to report every problem.
+class ValidateThenApply : public BackupVisitor {
+ public:
+  ValidateThenApply(BackupValidator& v, BackupVisitor& a) : v_(v), a_(a) {}
+  void Field(const std::string& key, const json& value, const std::string& path) override {
+    v_.Field(key, value, path);
+    if (v_.Clean()) a_.Field(key, value, path);
+  }
+  void BeginProfile(const std::string& path) override {
+    v_.BeginProfile(path);
+    if (v_.Clean()) a_.BeginProfile(path);
+  }
+  void ProfileInfo(const json& j, const std::string& path) override {
+    v_.ProfileInfo(j, path);
+    if (v_.Clean()) a_.ProfileInfo(j, path);
+  }
+  void Record(RecordKind kind, const json& j, const std::string& path) override {
+    v_.Record(kind, j, path);
+    if (v_.Clean()) a_.Record(kind, j, path);
+  }
+  void EndProfile() override {
+    v_.EndProfile();
+    if (v_.Clean()) a_.EndProfile();
+  }
+  void Problem(const std::string& path, const std::string& message) override { v_.Problem(path, message); }
+
+ private:
+  BackupValidator& v_;
+  BackupVisitor& a_;
+};
+
 }  // namespace
 
 Result<ImportReport> ImportBackup(Database& db, const Clock& clock, ByteSource& source,
                                   const ImportOptions& options) {
-  auto half = [&](double base) {
-    return options.progress ? std::function<void(double)>([&, base](double f) { options.progress(base + f / 2); })
-                            : std::function<void(double)>();
-  };
-  SB_ASSIGN_OR_RETURN(BackupSummary summary, ValidateBackup(source, half(0)));
-  if (options.profile_id && summary.profiles != 1)
-    return Status::InvalidArgument("this backup holds " + std::to_string(summary.profiles) +
-                                   " profiles; import it into the whole instance, not into one profile");
   ImportReport report;
   report.dry_run = options.dry_run;
   report.mode = options.mode == ImportOptions::Mode::kReplace ? "replace" : "merge";
-  report.header = summary.header;
 
-  Transaction tx(db);
+  Transaction tx(db);  // rolls back unless committed below
   SB_RETURN_IF_ERROR(tx.Begin());
+  BackupValidator validator;
   Applier applier(db, clock, options, &report);
   SB_RETURN_IF_ERROR(applier.Prepare());
-  const int64_t size = source.Size();
-  std::function<void(double)> apply_progress = half(0.5);
-  std::function<void(int64_t)> bytes;
-  if (apply_progress && size > 0) bytes = [&](int64_t n) { apply_progress(static_cast<double>(n) / static_cast<double>(size)); };
-  SB_RETURN_IF_ERROR(ReadBackup(source, applier, bytes));
+  ValidateThenApply both(validator, applier);
+  SB_RETURN_IF_ERROR(ReadBackup(source, both, ByteFraction(source.Size(), options.progress)));
+  SB_ASSIGN_OR_RETURN(BackupSummary summary, validator.Finish());
+  if (options.profile_id && summary.profiles != 1)
+    return Status::InvalidArgument("this backup holds " + std::to_string(summary.profiles) +
+                                   " profiles; import it into the whole instance, not into one profile");
+  report.header = summary.header;
   SB_RETURN_IF_ERROR(applier.Finish());
   if (options.dry_run) return report;  // the guard rolls everything back
   SB_RETURN_IF_ERROR(tx.Commit());

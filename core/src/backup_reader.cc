@@ -266,4 +266,9 @@ Status ReadBackup(ByteSource& source, BackupVisitor& visitor,
   return Status::Ok();
 }
 
+std::function<void(int64_t)> ByteFraction(int64_t size, const std::function<void(double)>& progress) {
+  if (!progress || size <= 0) return nullptr;
+  return [progress, size](int64_t n) { progress(static_cast<double>(n) / static_cast<double>(size)); };
+}
+
 }  // namespace streakbox

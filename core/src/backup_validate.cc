@@ -1,179 +1,143 @@
-// Pass 1 of an import: validate the whole backup without writing anything.
-#include <map>
-#include <set>
-
-#include "backup_records.h"
+// Validation of a backup: every record checked, every problem collected,
+// nothing written (see backup_validate.h).
 #include "backup_validate.h"
+
 #include "streakbox/backup_format.h"
-#include "streakbox/backup_reader.h"
 
 namespace streakbox {
-namespace {
 
 using json = nlohmann::json;
 
-class Validator : public BackupVisitor {
- public:
-  void Field(const std::string& key, const json& value, const std::string& path) override {
-    header_[key] = value;
-    if (key == "version") {
-      version_ = CheckFormatVersion(value);
-      if (version_.code() == Code::kInvalidBackup) Add(path, version_.message());
-    } else if (key == "settings") {
-      if (!value.is_object()) Add(path, "must be an object of text values");
-      else
-        for (auto it = value.begin(); it != value.end(); ++it)
-          if (!it->is_string()) Add(path + "." + it.key(), "must be a string");
-    } else if (key == "scope" && !(value == "profile" || value == "all")) {
-      Add(path, "must be \"profile\" or \"all\"");
+void BackupValidator::Field(const std::string& key, const json& value, const std::string& path) {
+  header_[key] = value;
+  if (key == "version") {
+    version_ = CheckFormatVersion(value);
+    if (version_.code() == Code::kInvalidBackup) Add(path, version_.message());
+  } else if (key == "settings") {
+    if (!value.is_object()) Add(path, "must be an object of text values");
+    else
+      for (auto it = value.begin(); it != value.end(); ++it)
+        if (!it->is_string()) Add(path + "." + it.key(), "must be a string");
+  } else if (key == "scope" && !(value == "profile" || value == "all")) {
+    Add(path, "must be \"profile\" or \"all\"");
+  }
+}
+
+void BackupValidator::BeginProfile(const std::string& path) {
+  digests_.emplace_back();
+  digests_.back().path = path;
+  ++summary_.profiles;
+}
+
+void BackupValidator::ProfileInfo(const json& j, const std::string& path) {
+  ProfileRecord r;
+  ProfileDigest& d = digests_.back();
+  d.has_info = true;
+  if (!Parsed(ParseProfile(j, path, &r, &local_))) return;
+  if (!names_.insert(r.name).second) Add(path + ".name", "another profile in this file is also named '" + r.name + "'");
+  summary_.profile_names.push_back(r.name);
+}
+
+void BackupValidator::Record(RecordKind kind, const json& j, const std::string& path) {
+  ProfileDigest& d = digests_.back();
+  if (!d.has_info && !d.reported_order) {
+    d.reported_order = true;
+    Add(path, "comes before its profile's \"profile\" object, which must come first (backups are read as a stream)");
+  }
+  switch (kind) {
+    case RecordKind::kTask: {
+      ++summary_.tasks;
+      TaskRecord t;
+      Parsed(ParseTask(j, path, &t, &local_));
+      if (t.title.empty()) return;  // reported; a task with a title still counts for duplicates and references
+      if (!d.titles.insert(t.title).second)
+        Add(path + ".title", "another task of this profile is also titled '" + t.title + "'");
+      if (t.id && !d.ids.emplace(*t.id, t.title).second)
+        Add(path + ".id", "another task of this profile also has id " + std::to_string(*t.id));
+      break;
+    }
+    case RecordKind::kCheck: {
+      ++summary_.task_checks;
+      CheckRecord c;
+      if (!Parsed(ParseCheck(j, path, &c, &local_))) return;
+      if (!Resolves(d, c)) deferred_.push_back({digests_.size() - 1, path, c});
+      break;
+    }
+    case RecordKind::kStatus: {
+      ++summary_.daily_status;
+      StatusRecord s;
+      Parsed(ParseStatus(j, path, &s, &local_));
+      break;
     }
   }
+}
 
-  void BeginProfile(const std::string& path) override {
-    digests_.emplace_back();
-    digests_.back().path = path;
-    ++summary_.profiles;
+void BackupValidator::EndProfile() {
+  if (!digests_.back().has_info) Add(digests_.back().path + ".profile", "is required: the profile's name and colour");
+}
+
+void BackupValidator::Problem(const std::string& path, const std::string& message) { Add(path, message); }
+
+Result<BackupSummary> BackupValidator::Finish() {
+  if (!version_.ok() && version_.code() == Code::kUnsupportedVersion) return version_;
+  if (!header_.contains("version")) Add("$.version", "is required (for example \"1.1\")");
+  if (summary_.profiles == 0) Add("$", "holds no profiles: expected \"profiles\" or \"profile\"");
+  for (const Deferred& r : deferred_)
+    if (!Resolves(digests_[r.profile], r.check))
+      Add(r.path + (r.check.task_title ? ".task_title" : ".task_id"),
+          r.check.task_title ? "names no task of this profile: '" + *r.check.task_title + "'"
+                             : "names no task of this profile: id " + std::to_string(*r.check.task_id));
+  CheckCounts();
+  if (header_.value("scope", "") == "profile" && summary_.profiles != 1)
+    Add("$.scope", "says one profile but the file holds " + std::to_string(summary_.profiles));
+  if (!problems_.empty()) {
+    if (overflow_ > 0) problems_.push_back({"$", "and " + std::to_string(overflow_) + " more problems"});
+    std::string first = problems_[0].path + ": " + problems_[0].message;
+    size_t n = problems_.size() + overflow_ - (overflow_ > 0);
+    Status s(Code::kInvalidBackup, n == 1 ? "the backup is not valid: " + first
+                                          : "the backup is not valid (" + std::to_string(n) + " problems), first " + first);
+    return s.WithDetails(std::move(problems_));
   }
+  summary_.header = header_;
+  return summary_;
+}
 
-  void ProfileInfo(const json& j, const std::string& path) override {
-    ProfileRecord r;
-    ProfileDigest& d = digests_.back();
-    d.has_info = true;
-    if (!Parsed(ParseProfile(j, path, &r, &local_), path)) return;
-    if (!names_.insert(r.name).second) Add(path + ".name", "another profile in this file is also named '" + r.name + "'");
-    summary_.profile_names.push_back(r.name);
+bool BackupValidator::Resolves(const ProfileDigest& d, const CheckRecord& c) {
+  return c.task_title ? d.titles.count(*c.task_title) > 0 : d.ids.count(*c.task_id) > 0;
+}
+
+void BackupValidator::CheckCounts() {
+  auto it = header_.find("counts");
+  if (it == header_.end()) return;
+  if (!it->is_object()) return Add("$.counts", "must be an object of table counts");
+  const std::pair<const char*, int64_t> actual[] = {
+      {"profiles", summary_.profiles}, {"tasks", summary_.tasks},
+      {"task_checks", summary_.task_checks}, {"daily_status", summary_.daily_status}};
+  for (const auto& [table, n] : actual) {
+    auto c = it->find(table);
+    if (c == it->end()) continue;
+    if (!c->is_number_integer()) Add(std::string("$.counts.") + table, "must be an integer");
+    else if (c->get<int64_t>() != n)
+      Add(std::string("$.counts.") + table, "says " + c->dump() + " but the file holds " + std::to_string(n) +
+                                                 ": the file is incomplete or was edited");
   }
+}
 
-  void Record(RecordKind kind, const json& j, const std::string& path) override {
-    ProfileDigest& d = digests_.back();
-    if (!d.has_info && !d.reported_order) {
-      d.reported_order = true;
-      Add(path, "comes before its profile's \"profile\" object, which must come first (backups are read as a stream)");
-    }
-    switch (kind) {
-      case RecordKind::kTask: {
-        ++summary_.tasks;
-        TaskRecord t;
-        Parsed(ParseTask(j, path, &t, &local_), path);
-        if (t.title.empty()) return;  // reported; a task with a title still counts for duplicates and references
-        if (!d.titles.insert(t.title).second)
-          Add(path + ".title", "another task of this profile is also titled '" + t.title + "'");
-        if (t.id && !d.ids.emplace(*t.id, t.title).second)
-          Add(path + ".id", "another task of this profile also has id " + std::to_string(*t.id));
-        break;
-      }
-      case RecordKind::kCheck: {
-        ++summary_.task_checks;
-        CheckRecord c;
-        if (!Parsed(ParseCheck(j, path, &c, &local_), path)) return;
-        if (!Resolves(d, c)) deferred_.push_back({digests_.size() - 1, path, c});
-        break;
-      }
-      case RecordKind::kStatus: {
-        ++summary_.daily_status;
-        StatusRecord s;
-        Parsed(ParseStatus(j, path, &s, &local_), path);
-        break;
-      }
-    }
-  }
+// Moves a record's problems into the report (capped); returns `ok`.
+bool BackupValidator::Parsed(bool ok) {
+  for (auto& p : local_) Add(p.path, p.message);
+  local_.clear();
+  return ok;
+}
 
-  void EndProfile() override {
-    if (!digests_.back().has_info) Add(digests_.back().path + ".profile", "is required: the profile's name and colour");
-  }
-
-  void Problem(const std::string& path, const std::string& message) override { Add(path, message); }
-
-  Result<BackupSummary> Finish() {
-    if (!version_.ok() && version_.code() == Code::kUnsupportedVersion) return version_;
-    if (!header_.contains("version")) Add("$.version", "is required (for example \"1.1\")");
-    if (summary_.profiles == 0) Add("$", "holds no profiles: expected \"profiles\" or \"profile\"");
-    for (const Deferred& r : deferred_)
-      if (!Resolves(digests_[r.profile], r.check))
-        Add(r.path + (r.check.task_title ? ".task_title" : ".task_id"),
-            r.check.task_title ? "names no task of this profile: '" + *r.check.task_title + "'"
-                               : "names no task of this profile: id " + std::to_string(*r.check.task_id));
-    CheckCounts();
-    if (header_.value("scope", "") == "profile" && summary_.profiles != 1)
-      Add("$.scope", "says one profile but the file holds " + std::to_string(summary_.profiles));
-    if (!problems_.empty()) {
-      if (overflow_ > 0) problems_.push_back({"$", "and " + std::to_string(overflow_) + " more problems"});
-      std::string first = problems_[0].path + ": " + problems_[0].message;
-      size_t n = problems_.size() + overflow_ - (overflow_ > 0);
-      Status s(Code::kInvalidBackup, n == 1 ? "the backup is not valid: " + first
-                                            : "the backup is not valid (" + std::to_string(n) + " problems), first " + first);
-      return s.WithDetails(std::move(problems_));
-    }
-    summary_.header = header_;
-    return summary_;
-  }
-
- private:
-  struct ProfileDigest {
-    std::string path;
-    bool has_info = false;
-    bool reported_order = false;
-    std::set<std::string> titles;
-    std::map<int64_t, std::string> ids;
-  };
-  struct Deferred {
-    size_t profile;
-    std::string path;
-    CheckRecord check;
-  };
-
-  static bool Resolves(const ProfileDigest& d, const CheckRecord& c) {
-    return c.task_title ? d.titles.count(*c.task_title) > 0 : d.ids.count(*c.task_id) > 0;
-  }
-
-  void CheckCounts() {
-    auto it = header_.find("counts");
-    if (it == header_.end()) return;
-    if (!it->is_object()) return Add("$.counts", "must be an object of table counts");
-    const std::pair<const char*, int64_t> actual[] = {
-        {"profiles", summary_.profiles}, {"tasks", summary_.tasks},
-        {"task_checks", summary_.task_checks}, {"daily_status", summary_.daily_status}};
-    for (const auto& [table, n] : actual) {
-      auto c = it->find(table);
-      if (c == it->end()) continue;
-      if (!c->is_number_integer()) Add(std::string("$.counts.") + table, "must be an integer");
-      else if (c->get<int64_t>() != n)
-        Add(std::string("$.counts.") + table, "says " + c->dump() + " but the file holds " + std::to_string(n) +
-                                                   ": the file is incomplete or was edited");
-    }
-  }
-
-  // Moves a record's problems into the report (capped); returns `ok`.
-  bool Parsed(bool ok, const std::string&) {
-    for (auto& p : local_) Add(p.path, p.message);
-    local_.clear();
-    return ok;
-  }
-
-  void Add(const std::string& path, const std::string& message) {
-    if (problems_.size() < kMaxReportedProblems) problems_.push_back({path, message});
-    else ++overflow_;
-  }
-
-  json header_ = json::object();
-  Status version_;
-  std::vector<ProfileDigest> digests_;
-  std::vector<Deferred> deferred_;
-  std::set<std::string> names_;
-  Problems problems_;
-  Problems local_;  // one record's problems, before the cap
-  size_t overflow_ = 0;
-  BackupSummary summary_;
-};
-
-}  // namespace
+void BackupValidator::Add(const std::string& path, const std::string& message) {
+  if (problems_.size() < kMaxReportedProblems) problems_.push_back({path, message});
+  else ++overflow_;
+}
 
 Result<BackupSummary> ValidateBackup(ByteSource& source, const std::function<void(double)>& progress) {
-  Validator v;
-  const int64_t size = source.Size();
-  std::function<void(int64_t)> bytes;
-  if (progress && size > 0) bytes = [&](int64_t n) { progress(static_cast<double>(n) / static_cast<double>(size)); };
-  SB_RETURN_IF_ERROR(ReadBackup(source, v, bytes));
+  BackupValidator v;
+  SB_RETURN_IF_ERROR(ReadBackup(source, v, ByteFraction(source.Size(), progress)));
   return v.Finish();
 }
 

@@ -1,3 +1,66 @@
-// Internal: ValidateBackup is declared in streakbox/backup_import.h.
+// The validating half of an import (internal; ValidateBackup is declared in
+// streakbox/backup_import.h). A BackupValidator is a BackupVisitor that checks
+// every record as the reader hands it over and collects every problem (up to
+// kMaxReportedProblems) with its JSON path; it writes nothing.
 #pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "backup_records.h"
 #include "streakbox/backup_import.h"
+#include "streakbox/backup_reader.h"
+
+namespace streakbox {
+
+class BackupValidator : public BackupVisitor {
+ public:
+  void Field(const std::string& key, const nlohmann::json& value, const std::string& path) override;
+  void BeginProfile(const std::string& path) override;
+  void ProfileInfo(const nlohmann::json& j, const std::string& path) override;
+  void Record(RecordKind kind, const nlohmann::json& j, const std::string& path) override;
+  void EndProfile() override;
+  void Problem(const std::string& path, const std::string& message) override;
+
+  // True while nothing read so far is wrong: every record handed over up to
+  // now may be applied. Problems only the whole file reveals (counts, missing
+  // version, references never resolved) show up in Finish().
+  bool Clean() const { return problems_.empty() && overflow_ == 0 && version_.ok(); }
+
+  // After the whole file was read: the summary, or kUnsupportedVersion, or
+  // kInvalidBackup with every problem in the details.
+  Result<BackupSummary> Finish();
+
+ private:
+  struct ProfileDigest {
+    std::string path;
+    bool has_info = false;
+    bool reported_order = false;
+    std::set<std::string> titles;
+    std::map<int64_t, std::string> ids;
+  };
+  struct Deferred {
+    size_t profile;
+    std::string path;
+    CheckRecord check;
+  };
+
+  static bool Resolves(const ProfileDigest& d, const CheckRecord& c);
+  void CheckCounts();
+  bool Parsed(bool ok);
+  void Add(const std::string& path, const std::string& message);
+
+  nlohmann::json header_ = nlohmann::json::object();
+  Status version_;
+  std::vector<ProfileDigest> digests_;
+  std::vector<Deferred> deferred_;
+  std::set<std::string> names_;
+  Problems problems_;
+  Problems local_;  // one record's problems, before the cap
+  size_t overflow_ = 0;
+  BackupSummary summary_;
+};
+
+}  // namespace streakbox

@@ -21,18 +21,17 @@ std::string ReadData(const std::string& name) {
 }
 
 // A source that fails after `limit` bytes on its `fail_on_pass`-th read-through.
+// A source whose reads fail once `limit` bytes have been read.
 class FailingSource : public ByteSource {
  public:
-  FailingSource(const std::string& data, size_t limit, int fail_on_pass)
-      : inner_(data), limit_(limit), fail_on_pass_(fail_on_pass) {}
+  FailingSource(const std::string& data, size_t limit) : inner_(data), limit_(limit) {}
   Result<size_t> Read(char* buf, size_t n) override {
-    if (pass_ == fail_on_pass_ && pos_ >= limit_) return Status(Code::kIo, "injected read failure");
+    if (pos_ >= limit_) return Status(Code::kIo, "injected read failure");
     auto r = inner_.Read(buf, std::min<size_t>(n, 4096));
     if (r.ok()) pos_ += r.value();
     return r;
   }
   Status Rewind() override {
-    ++pass_;
     pos_ = 0;
     return inner_.Rewind();
   }
@@ -41,7 +40,6 @@ class FailingSource : public ByteSource {
  private:
   StringSource inner_;
   size_t limit_, pos_ = 0;
-  int pass_ = 0, fail_on_pass_;
 };
 
 class BackupTest : public DbTest {
@@ -255,10 +253,29 @@ TEST_F(BackupTest, AFailureMidImportLeavesTheDatabaseUnchanged) {
   SeedFamily();
   const json before = Content();
   std::string file = ReadData("seed-server-all.json");
-  FailingSource src(file, file.size() / 2, /*fail_on_pass=*/2);  // pass 1 validates, pass 2 applies
+  FailingSource src(file, file.size() / 2);  // half the records are applied by then
   auto r = ImportBackup(db(), clock_, src, {});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), Code::kIo);
+  EXPECT_EQ(Content(), before);
+}
+
+// Validation and apply share one read: records before a bad one are applied
+// inside the transaction, which the bad one (or a count checked only at the
+// end) rolls back whole.
+TEST_F(BackupTest, AProblemLateInTheFileRollsBackWhatWasAlreadyApplied) {
+  SeedFamily();
+  const json before = Content();
+  const std::string good = R"({"profile":{"name":"Kid"},"tasks":[{"title":"Read"}],
+      "task_checks":[{"task_title":"Read","date":"2025-12-20"}]})";
+  Status late_record = Import(R"({"version":"1.1","profiles":[)" + good +
+                              R"(,{"profile":{"name":"Dad"},"daily_status":[{"date":"2025-13-01"}]}]})").status();
+  EXPECT_EQ(late_record.code(), Code::kInvalidBackup);
+  EXPECT_EQ(late_record.details().at(0).path, "$.profiles[1].daily_status[0].date");
+  EXPECT_EQ(Content(), before);
+  Status late_count = Import(R"({"version":"1.1","counts":{"task_checks":2},"profiles":[)" + good + "]}").status();
+  EXPECT_EQ(late_count.code(), Code::kInvalidBackup);
+  EXPECT_EQ(late_count.details().at(0).path, "$.counts.task_checks");
   EXPECT_EQ(Content(), before);
 }
 

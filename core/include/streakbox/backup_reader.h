@@ -40,4 +40,8 @@ class BackupVisitor {
 Status ReadBackup(ByteSource& source, BackupVisitor& visitor,
                   const std::function<void(int64_t)>& progress = nullptr);
 
+// Turns a 0..1 progress callback into ReadBackup's bytes-read callback for a
+// source of `size` bytes. Empty when `progress` is empty or the size unknown.
+std::function<void(int64_t)> ByteFraction(int64_t size, const std::function<void(double)>& progress);
+
 }  // namespace streakbox
