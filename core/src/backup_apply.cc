@@ -16,8 +16,9 @@ namespace {
 using json = nlohmann::json;
 using Mode = ImportOptions::Mode;
 
-// Stops the read at the first failure: later callbacks do nothing.
-class Applier : public BackupVisitor {
+// Writes each record the validator accepted. After the first failure later
+// calls do nothing; Finish() reports it.
+class Applier : public ValidRecordSink {
  public:
   Applier(Database& db, const Clock& clock, const ImportOptions& o, ImportReport* report)
       : db_(db), o_(o), report_(report), now_(FormatUtc(clock.NowUnixSeconds())) {}
@@ -30,18 +31,13 @@ class Applier : public BackupVisitor {
         "INSERT INTO task_checks (task_id, date, checked, checked_at) VALUES (?, ?, 1, ?) "
         "ON CONFLICT DO NOTHING"));
     SB_ASSIGN_OR_RETURN(insert_status_, db_.Prepare(
-        "INSERT INTO daily_status (profile_id, date, completed_at) SELECT ?1, ?2, ?3 WHERE EXISTS ("
-        "  SELECT 1 FROM task_checks c JOIN tasks t ON t.id = c.task_id"
-        "  WHERE t.profile_id = ?1 AND c.date = ?2 AND c.checked = 1) "
-        "ON CONFLICT DO NOTHING"));
+        "INSERT INTO daily_status (profile_id, date, completed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
     return Status::Ok();
   }
 
-  void Field(const std::string& key, const json& value, const std::string&) override {
-    if (key == "settings") settings_ = value;
-  }
+  void Settings(const json& settings) override { settings_ = settings; }
 
-  void BeginProfile(const std::string&) override {
+  void BeginProfile() override {
     if (o_.profile_id && !report_->profiles.empty() && status_.ok())
       status_ = Status::InvalidArgument("a backup of several profiles goes into the whole instance");
     report_->profiles.emplace_back();
@@ -49,45 +45,31 @@ class Applier : public BackupVisitor {
     profile_id_ = 0;
     tasks_.clear();
     task_ids_.clear();
+    flags_.clear();
+    days_.clear();
     statuses_.clear();
     deferred_.clear();
     next_sort_ = 0;
   }
 
-  void ProfileInfo(const json& j, const std::string& path) override {
-    ProfileRecord r;
-    Problems ignored;
-    ParseProfile(j, path, &r, &ignored);
+  void Profile(const ProfileRecord& r) override {
     Run([&] { return OpenProfile(r); });
   }
 
-  void Record(RecordKind kind, const json& j, const std::string& path) override {
+  void Task(const TaskRecord& t) override {
+    Run([&] { return AddTask(t); });
+  }
+
+  void Check(const CheckRecord& c) override {
     if (!status_.ok()) return;
-    if (profile_id_ == 0) {
-      status_ = Status(Code::kInvalidBackup, path + ": comes before its profile object");
-      return;
-    }
-    Problems ignored;
-    if (kind == RecordKind::kTask) {
-      TaskRecord t;
-      ParseTask(j, path, &t, &ignored);
-      Run([&] { return AddTask(t); });
-    } else if (kind == RecordKind::kCheck) {
-      CheckRecord c;
-      ParseCheck(j, path, &c, &ignored);
-      if (o_.tasks_only || !c.checked) {
-        ++cur_->task_checks.skipped;
-      } else if (!Resolve(c)) {
-        deferred_.push_back(c);  // its task comes later in the file
-      } else {
-        Run([&] { return AddCheck(c); });
-      }
-    } else {
-      StatusRecord s;
-      ParseStatus(j, path, &s, &ignored);
-      if (o_.tasks_only || !s.completed_at) ++cur_->daily_status.skipped;
-      else statuses_.push_back(s);  // applied once the profile's checks are in
-    }
+    if (o_.tasks_only || !c.checked) ++cur_->task_checks.skipped;
+    else if (!Resolve(c)) deferred_.push_back(c);  // its task comes later in the file
+    else Run([&] { return AddCheck(c); });
+  }
+
+  void DailyStatus(const StatusRecord& s) override {
+    if (o_.tasks_only || !s.completed_at) ++cur_->daily_status.skipped;
+    else statuses_.push_back(s);  // applied once the profile's checks are in
   }
 
   void EndProfile() override {
@@ -98,10 +80,6 @@ class Applier : public BackupVisitor {
       }
       return FinishStatuses();
     });
-  }
-
-  void Problem(const std::string& path, const std::string& message) override {
-    if (status_.ok()) status_ = Status(Code::kInvalidBackup, path + ": " + message);
   }
 
   // After the read: profiles the backup replaces away, settings.
@@ -200,6 +178,25 @@ class Applier : public BackupVisitor {
       tasks_[st.Text(1)] = st.Int(0);
       next_sort_ = std::max(next_sort_, st.Int(2) + 1);
     }
+    SB_ASSIGN_OR_RETURN(Statement flags, db_.Prepare(
+        "SELECT id, is_active, is_required FROM tasks WHERE profile_id = ?"));
+    flags.Bind(1, profile_id_);
+    for (;;) {
+      SB_ASSIGN_OR_RETURN(bool row, flags.Step());
+      if (!row) break;
+      flags_[flags.Int(0)] = {flags.Int(1) == 1, flags.Int(2) == 1};
+    }
+    SB_ASSIGN_OR_RETURN(Statement days, db_.Prepare(
+        "SELECT c.date, sum(t.is_active), sum(t.is_active AND t.is_required), "
+        "       max(CASE WHEN t.is_active THEN c.checked_at END) "
+        "FROM task_checks c JOIN tasks t ON t.id = c.task_id "
+        "WHERE t.profile_id = ? AND c.checked = 1 GROUP BY c.date"));
+    days.Bind(1, profile_id_);
+    for (;;) {
+      SB_ASSIGN_OR_RETURN(bool row, days.Step());
+      if (!row) break;
+      days_[days.Text(0)] = {days.Int(1), days.Int(2), days.Text(3)};
+    }
     return Status::Ok();
   }
 
@@ -218,6 +215,7 @@ class Applier : public BackupVisitor {
     SB_RETURN_IF_ERROR(insert_task_->Run());
     const int64_t id = db_.LastInsertId();
     tasks_[t.title] = id;
+    flags_[id] = {t.active, t.required};
     if (t.id) task_ids_[*t.id] = id;
     if (old_titles_.erase(t.title)) {
       ++cur_->tasks.replaced;
@@ -246,34 +244,47 @@ class Applier : public BackupVisitor {
     insert_check_->Bind(1, resolved_).Bind(2, c.date);
     if (c.checked_at) insert_check_->Bind(3, *c.checked_at);
     SB_RETURN_IF_ERROR(insert_check_->Run());
-    if (db_.Changes() > 0) ++cur_->task_checks.added;
-    else ++cur_->task_checks.skipped;
+    if (db_.Changes() > 0) {
+      ++cur_->task_checks.added;
+      DayTally& day = days_[c.date];
+      const TaskFlags& f = flags_[resolved_];
+      day.active += f.active;
+      day.required += f.active && f.required;
+      if (f.active && c.checked_at && *c.checked_at > day.last_checked_at) day.last_checked_at = *c.checked_at;
+    } else {
+      ++cur_->task_checks.skipped;
+    }
     return Status::Ok();
   }
 
   // Completed days: the file's, where its checks back them (a completion with
   // no check that day is dropped), then any day the checks complete under
-  // Streakbox's rule. Never removes a completion that was already there.
+  // Streakbox's rule (docs/ARCHITECTURE.md). Never removes a completion that
+  // was already there. Works from the tallies, not by querying every day.
   Status FinishStatuses() {
     for (const StatusRecord& s : statuses_) {
-      insert_status_->Bind(1, profile_id_).Bind(2, s.date).Bind(3, *s.completed_at);
-      SB_RETURN_IF_ERROR(insert_status_->Run());
+      if (!days_.count(s.date)) {
+        ++cur_->daily_status.skipped;
+        continue;
+      }
+      SB_RETURN_IF_ERROR(InsertStatus(s.date, *s.completed_at));
       if (db_.Changes() > 0) ++cur_->daily_status.added;
       else ++cur_->daily_status.skipped;
     }
     if (o_.tasks_only) return Status::Ok();
-    SB_ASSIGN_OR_RETURN(Statement earned, db_.Prepare(
-        "WITH req AS (SELECT count(*) AS n FROM tasks WHERE profile_id = ?1 AND is_active = 1 AND is_required = 1) "
-        "INSERT INTO daily_status (profile_id, date, completed_at) "
-        "SELECT ?1, c.date, coalesce(max(c.checked_at), c.date || 'T00:00:00Z') "
-        "FROM task_checks c JOIN tasks t ON t.id = c.task_id, req "
-        "WHERE t.profile_id = ?1 AND t.is_active = 1 AND c.checked = 1 "
-        "GROUP BY c.date HAVING (max(req.n) = 0 AND count(*) > 0) OR sum(t.is_required) = max(req.n) "
-        "ON CONFLICT DO NOTHING"));
-    earned.Bind(1, profile_id_);
-    SB_RETURN_IF_ERROR(earned.Run());
-    cur_->daily_status.added += db_.Changes();
+    int64_t required = 0;
+    for (const auto& [id, f] : flags_) required += f.active && f.required;
+    for (const auto& [date, day] : days_) {
+      if (required == 0 ? day.active == 0 : day.required < required) continue;
+      SB_RETURN_IF_ERROR(InsertStatus(date, day.last_checked_at.empty() ? date + "T00:00:00Z" : day.last_checked_at));
+      cur_->daily_status.added += db_.Changes();
+    }
     return Status::Ok();
+  }
+
+  Status InsertStatus(const std::string& date, const std::string& completed_at) {
+    insert_status_->Bind(1, profile_id_).Bind(2, date).Bind(3, completed_at);
+    return insert_status_->Run();
   }
 
   Status DeleteOtherProfiles() {
@@ -330,44 +341,20 @@ class Applier : public BackupVisitor {
   int64_t profile_id_ = 0;
   std::unordered_map<std::string, int64_t> tasks_;  // title -> id in this database
   std::unordered_map<int64_t, int64_t> task_ids_;   // id in the file -> id in this database
+  struct TaskFlags {
+    bool active = true, required = true;
+  };
+  struct DayTally {  // a day's checked tasks in this database (the day exists once any is checked)
+    int64_t active = 0, required = 0;  // checked tasks that are active; active and required
+    std::string last_checked_at;       // the latest checked_at among the active ones
+  };
+  std::unordered_map<int64_t, TaskFlags> flags_;     // this profile's tasks, by id in this database
+  std::unordered_map<std::string, DayTally> days_;   // by date
   std::set<std::string> old_titles_;                // replace: titles that were there before
   std::vector<StatusRecord> statuses_;
   std::vector<CheckRecord> deferred_;
   int64_t next_sort_ = 0;
   int64_t resolved_ = 0;
-};
-
-// Hands each callback to the validator first and to the applier only while
-// everything read so far is valid, so the applier never sees a bad record;
-// the validator keeps reading to report every problem.
-class ValidateThenApply : public BackupVisitor {
- public:
-  ValidateThenApply(BackupValidator& v, BackupVisitor& a) : v_(v), a_(a) {}
-  void Field(const std::string& key, const json& value, const std::string& path) override {
-    v_.Field(key, value, path);
-    if (v_.Clean()) a_.Field(key, value, path);
-  }
-  void BeginProfile(const std::string& path) override {
-    v_.BeginProfile(path);
-    if (v_.Clean()) a_.BeginProfile(path);
-  }
-  void ProfileInfo(const json& j, const std::string& path) override {
-    v_.ProfileInfo(j, path);
-    if (v_.Clean()) a_.ProfileInfo(j, path);
-  }
-  void Record(RecordKind kind, const json& j, const std::string& path) override {
-    v_.Record(kind, j, path);
-    if (v_.Clean()) a_.Record(kind, j, path);
-  }
-  void EndProfile() override {
-    v_.EndProfile();
-    if (v_.Clean()) a_.EndProfile();
-  }
-  void Problem(const std::string& path, const std::string& message) override { v_.Problem(path, message); }
-
- private:
-  BackupValidator& v_;
-  BackupVisitor& a_;
 };
 
 }  // namespace
@@ -380,11 +367,10 @@ Result<ImportReport> ImportBackup(Database& db, const Clock& clock, ByteSource& 
 
   Transaction tx(db);  // rolls back unless committed below
   SB_RETURN_IF_ERROR(tx.Begin());
-  BackupValidator validator;
   Applier applier(db, clock, options, &report);
   SB_RETURN_IF_ERROR(applier.Prepare());
-  ValidateThenApply both(validator, applier);
-  SB_RETURN_IF_ERROR(ReadBackup(source, both, ByteFraction(source.Size(), options.progress)));
+  BackupValidator validator(&applier);
+  SB_RETURN_IF_ERROR(ReadBackup(source, validator, ByteFraction(source.Size(), options.progress)));
   SB_ASSIGN_OR_RETURN(BackupSummary summary, validator.Finish());
   if (options.profile_id && summary.profiles != 1)
     return Status::InvalidArgument("this backup holds " + std::to_string(summary.profiles) +

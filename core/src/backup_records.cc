@@ -60,7 +60,7 @@ class Fields {
     if (!out->empty() && !LooksLikeTime(*out)) Problem(key, "'" + *out + "' is not an ISO-8601 time");
   }
   static bool LooksLikeTime(const std::string& t) {
-    return t.size() >= 10 && IsValidDate(t.substr(0, 10)) && (t.size() == 10 || t[10] == 'T' || t[10] == ' ');
+    return t.size() >= 10 && IsValidDate(std::string_view(t).substr(0, 10)) && (t.size() == 10 || t[10] == 'T' || t[10] == ' ');
   }
 
   bool ok = true;

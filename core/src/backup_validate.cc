@@ -18,6 +18,7 @@ void BackupValidator::Field(const std::string& key, const json& value, const std
     else
       for (auto it = value.begin(); it != value.end(); ++it)
         if (!it->is_string()) Add(path + "." + it.key(), "must be a string");
+    if (ValidRecordSink* s = Forward()) s->Settings(value);
   } else if (key == "scope" && !(value == "profile" || value == "all")) {
     Add(path, "must be \"profile\" or \"all\"");
   }
@@ -27,6 +28,7 @@ void BackupValidator::BeginProfile(const std::string& path) {
   digests_.emplace_back();
   digests_.back().path = path;
   ++summary_.profiles;
+  if (ValidRecordSink* s = Forward()) s->BeginProfile();
 }
 
 void BackupValidator::ProfileInfo(const json& j, const std::string& path) {
@@ -36,6 +38,7 @@ void BackupValidator::ProfileInfo(const json& j, const std::string& path) {
   if (!Parsed(ParseProfile(j, path, &r, &local_))) return;
   if (!names_.insert(r.name).second) Add(path + ".name", "another profile in this file is also named '" + r.name + "'");
   summary_.profile_names.push_back(r.name);
+  if (ValidRecordSink* s = Forward()) s->Profile(r);
 }
 
 void BackupValidator::Record(RecordKind kind, const json& j, const std::string& path) {
@@ -54,6 +57,7 @@ void BackupValidator::Record(RecordKind kind, const json& j, const std::string& 
         Add(path + ".title", "another task of this profile is also titled '" + t.title + "'");
       if (t.id && !d.ids.emplace(*t.id, t.title).second)
         Add(path + ".id", "another task of this profile also has id " + std::to_string(*t.id));
+      if (ValidRecordSink* s = Forward()) s->Task(t);
       break;
     }
     case RecordKind::kCheck: {
@@ -61,12 +65,14 @@ void BackupValidator::Record(RecordKind kind, const json& j, const std::string& 
       CheckRecord c;
       if (!Parsed(ParseCheck(j, path, &c, &local_))) return;
       if (!Resolves(d, c)) deferred_.push_back({digests_.size() - 1, path, c});
+      if (ValidRecordSink* s = Forward()) s->Check(c);
       break;
     }
     case RecordKind::kStatus: {
       ++summary_.daily_status;
-      StatusRecord s;
-      Parsed(ParseStatus(j, path, &s, &local_));
+      StatusRecord r;
+      Parsed(ParseStatus(j, path, &r, &local_));
+      if (ValidRecordSink* s = Forward()) s->DailyStatus(r);
       break;
     }
   }
@@ -74,6 +80,7 @@ void BackupValidator::Record(RecordKind kind, const json& j, const std::string& 
 
 void BackupValidator::EndProfile() {
   if (!digests_.back().has_info) Add(digests_.back().path + ".profile", "is required: the profile's name and colour");
+  if (ValidRecordSink* s = Forward()) s->EndProfile();
 }
 
 void BackupValidator::Problem(const std::string& path, const std::string& message) { Add(path, message); }

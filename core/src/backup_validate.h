@@ -15,8 +15,26 @@
 
 namespace streakbox {
 
+// Receives, in file order, each record a BackupValidator accepted, parsed,
+// as long as everything read so far is valid: one parse serves both
+// validation and apply. Records that a later problem makes invalid are
+// already delivered; the receiver must be able to undo them (a transaction).
+class ValidRecordSink {
+ public:
+  virtual ~ValidRecordSink() = default;
+  virtual void Settings(const nlohmann::json& settings) = 0;  // an object of strings
+  virtual void BeginProfile() = 0;
+  virtual void Profile(const ProfileRecord& r) = 0;
+  virtual void Task(const TaskRecord& r) = 0;
+  virtual void Check(const CheckRecord& r) = 0;
+  virtual void DailyStatus(const StatusRecord& r) = 0;
+  virtual void EndProfile() = 0;
+};
+
 class BackupValidator : public BackupVisitor {
  public:
+  explicit BackupValidator(ValidRecordSink* sink = nullptr) : sink_(sink) {}
+
   void Field(const std::string& key, const nlohmann::json& value, const std::string& path) override;
   void BeginProfile(const std::string& path) override;
   void ProfileInfo(const nlohmann::json& j, const std::string& path) override;
@@ -51,7 +69,9 @@ class BackupValidator : public BackupVisitor {
   void CheckCounts();
   bool Parsed(bool ok);
   void Add(const std::string& path, const std::string& message);
+  ValidRecordSink* Forward() const { return sink_ && Clean() ? sink_ : nullptr; }
 
+  ValidRecordSink* sink_;
   nlohmann::json header_ = nlohmann::json::object();
   Status version_;
   std::vector<ProfileDigest> digests_;

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <optional>
 
 namespace streakbox {
 namespace {
@@ -36,21 +37,30 @@ int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<int64_t>(doe) - 719468;
 }
 
-Result<int64_t> ParseDate(const std::string& t) {
-  auto bad = [&t] {
-    return Status::InvalidDate("'" + t + "' is not a date in the form YYYY-MM-DD");
-  };
-  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return bad();
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (t[i] < '0' || t[i] > '9') return bad();
-  const int64_t y = std::stoi(t.substr(0, 4));
-  const unsigned m = static_cast<unsigned>(std::stoi(t.substr(5, 2)));
-  const unsigned d = static_cast<unsigned>(std::stoi(t.substr(8, 2)));
-  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) return bad();
+namespace {
+// The YYYY-MM-DD date in `t` as days since 1970-01-01, or nothing when it is none.
+std::optional<int64_t> DayOf(std::string_view t) {
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
+  int v[8], k = 0;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (t[i] < '0' || t[i] > '9') return std::nullopt;
+    v[k++] = t[i] - '0';
+  }
+  const int64_t y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3];
+  const unsigned m = static_cast<unsigned>(v[4] * 10 + v[5]);
+  const unsigned d = static_cast<unsigned>(v[6] * 10 + v[7]);
+  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) return std::nullopt;
   return DaysFromCivil(y, m, d);
 }
+}  // namespace
 
-bool IsValidDate(const std::string& text) { return ParseDate(text).ok(); }
+Result<int64_t> ParseDate(std::string_view t) {
+  const std::optional<int64_t> day = DayOf(t);
+  if (!day) return Status::InvalidDate("'" + std::string(t) + "' is not a date in the form YYYY-MM-DD");
+  return *day;
+}
+
+bool IsValidDate(std::string_view text) { return DayOf(text).has_value(); }
 
 std::string FormatDate(int64_t day) {
   int64_t y;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "streakbox/status.h"
 
@@ -12,8 +13,8 @@ namespace streakbox {
 
 // Parses a strict 'YYYY-MM-DD' (years 1900..9999, real month and day) into a
 // day number. Anything else is kInvalidDate, naming the bad value.
-Result<int64_t> ParseDate(const std::string& text);
-bool IsValidDate(const std::string& text);
+Result<int64_t> ParseDate(std::string_view text);
+bool IsValidDate(std::string_view text);
 
 // The 'YYYY-MM-DD' of a day number.
 std::string FormatDate(int64_t day);
