@@ -2,13 +2,16 @@
 // years of daily checks (~1.1 million checks). Export and import are timed
 // against the raw SQLite ceiling measured in the same run on the same build:
 // a plain SELECT over the same rows (export) and prepared INSERTs in one
-// transaction (import). Peak memory is read from getrusage after each phase.
+// transaction (import). Peak memory is the peak RSS of a child process that
+// only imports, for the whole file and for a file a twentieth its size.
 #include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
 #include <string>
 #include <vector>
+
+#include <sqlite3.h>
 
 #include "streakbox/app.h"
 #include "streakbox/backup_export.h"
@@ -32,7 +35,36 @@ void Check(const Status& s, const char* what) {
 }
 }  // namespace
 
+// Child mode: imports FILE into a new database DB and prints this process's
+// peak RSS in KiB, so the figure holds the import alone.
+int ImportAlone(const std::string& file, const std::string& db_path) {
+  FixedClock clock(1773144000, "2026-03-10");
+  std::remove(db_path.c_str());
+  std::remove((db_path + "-wal").c_str());
+  auto app = App::Open(db_path, clock).value();
+  auto src = FileSource::Open(file).value();
+  Check(ImportBackup(app->db(), clock, *src, {}).status(), "import");
+  std::printf("%ld %lld\n", PeakRssKb(), static_cast<long long>(sqlite3_memory_highwater(0) / 1024));
+  return 0;
+}
+
+// Runs this program in child mode on `file`: the child's peak RSS and the
+// high-water mark of SQLite's own allocations (its page cache, capped by
+// PRAGMA cache_size), both in KiB.
+struct ImportMemory {
+  long rss_kb = -1, sqlite_kb = -1;
+};
+ImportMemory MemoryOfImport(const char* self, const std::string& file, const std::string& db_path) {
+  const std::string cmd = std::string(self) + " --import-alone '" + file + "' '" + db_path + "'";
+  FILE* p = popen(cmd.c_str(), "r");
+  ImportMemory m;
+  if (!p || std::fscanf(p, "%ld %ld", &m.rss_kb, &m.sqlite_kb) != 2) m = {};
+  if (p) pclose(p);
+  return m;
+}
+
 int main(int argc, char** argv) {
+  if (argc == 4 && std::string(argv[1]) == "--import-alone") return ImportAlone(argv[2], argv[3]);
   const std::string dir = argc > 1 ? argv[1] : "/tmp";
   const int years = argc > 2 ? std::atoi(argv[2]) : 5;
   FixedClock clock(1773144000, "2026-03-10");
@@ -81,7 +113,6 @@ int main(int argc, char** argv) {
     Check(ExportBackup(src->db(), clock, {}, *sink).status(), "export");
   }
   const double export_s = Since(t0);
-  const long rss_after_export = PeakRssKb();
   auto fs = FileSource::Open(file).value();
   const double mb = static_cast<double>(fs->Size()) / 1e6;
 
@@ -120,20 +151,38 @@ int main(int argc, char** argv) {
     Check(db.Exec("COMMIT"), "commit");
     insert_s = Since(t0);
   }
-  const long rss_before_import = PeakRssKb();
 
   auto dst = App::Open(dir + "/bench-dst.db", clock).value();
   t0 = Clock_::now();
   auto report = ImportBackup(dst->db(), clock, *fs, {});
   Check(report.status(), "import");
   const double import_s = Since(t0);
-  const long rss_after_import = PeakRssKb();
+
+  // Peak memory of an import alone, in a fresh process: the whole file and a
+  // one-profile file a twentieth its size. Flat memory means equal figures.
+  const std::string small = dir + "/bench-backup-one-profile.json";
+  {
+    auto sink = FileSink::Open(small).value();
+    ExportOptions one;
+    one.profile_id = 1;
+    Check(ExportBackup(src->db(), clock, one, *sink).status(), "export one profile");
+  }
+  const double small_mb = static_cast<double>(FileSource::Open(small).value()->Size()) / 1e6;
+  const ImportMemory mem_small = MemoryOfImport(argv[0], small, dir + "/bench-alone.db");
+  const ImportMemory mem_large = MemoryOfImport(argv[0], file, dir + "/bench-alone.db");
+  // What the importer itself holds: the process's peak without SQLite's cache.
+  const long own_small = mem_small.rss_kb - mem_small.sqlite_kb, own_large = mem_large.rss_kb - mem_large.sqlite_kb;
+  std::remove(small.c_str());
+  for (const char* f : {"/bench-alone.db", "/bench-alone.db-wal"}) std::remove((dir + f).c_str());
 
   std::printf("{\"checks\": %lld, \"file_mb\": %.1f, \"export_s\": %.3f, \"select_ceiling_s\": %.3f, "
               "\"export_mb_per_s\": %.1f, \"export_ratio_to_select\": %.3f, \"import_s\": %.3f, "
               "\"insert_ceiling_s\": %.3f, \"import_ratio_to_insert\": %.3f, "
-              "\"peak_rss_kb_after_export\": %ld, \"peak_rss_kb_before_import\": %ld, \"peak_rss_kb_after_import\": %ld}\n",
+              "\"import_alone\": {\"small_file_mb\": %.1f, \"large_file_mb\": %.1f, \"peak_rss_kb\": [%ld, %ld], "
+              "\"sqlite_highwater_kb\": [%ld, %ld], \"rss_without_sqlite_kb\": [%ld, %ld], "
+              "\"rss_without_sqlite_ratio_large_to_small\": %.3f}}\n",
               checks, mb, export_s, select_s, mb / export_s, select_s / export_s, import_s, insert_s,
-              insert_s / import_s, rss_after_export, rss_before_import, rss_after_import);
+              insert_s / import_s, small_mb, mb, mem_small.rss_kb, mem_large.rss_kb, mem_small.sqlite_kb,
+              mem_large.sqlite_kb, own_small, own_large, static_cast<double>(own_large) / static_cast<double>(own_small));
   return 0;
 }
