@@ -8,7 +8,7 @@
 //   sb.exec(sql)            -> JSON envelope; benchmarks only
 //   sb.exportBackup(profileId or 0)       -> envelope {filename, counts}; bytes go to Module.streakboxSink
 //   sb.importBackup(optionsJson, validateOnly) -> envelope: import report, or the validation summary
-//   sb.ioStats()            -> JSON {reads, writes, syncs, bytes_written}
+//   sb.ioStats()            -> JSON {reads, writes, syncs, bytes_written, heap_bytes (the wasm memory, which never shrinks)}
 // Envelopes are {"ok":true,"value":...} or {"ok":false,"error":{code,message}};
 // nothing throws across this boundary.
 #include <emscripten.h>
@@ -122,7 +122,8 @@ class Streakbox {
   std::string ioStats() const {
     const auto& s = streakbox::opfs_io_stats();
     return "{\"reads\":" + std::to_string(s.reads) + ",\"writes\":" + std::to_string(s.writes) +
-           ",\"syncs\":" + std::to_string(s.syncs) + ",\"bytes_written\":" + std::to_string(s.bytes_written) + "}";
+           ",\"syncs\":" + std::to_string(s.syncs) + ",\"bytes_written\":" + std::to_string(s.bytes_written) +
+           ",\"heap_bytes\":" + std::to_string(__builtin_wasm_memory_size(0) * 65536) + "}";
   }
 
  private:

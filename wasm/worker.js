@@ -45,23 +45,32 @@ function fail(code, message) {
   return { ok: false, error: { code, message } };
 }
 
-/** Resolves true once this worker holds the lock, false when another tab does (and steal is false). */
-function acquireLock(steal) {
+/**
+ * Resolves true once this worker holds the lock. `how`: 'ifAvailable' (false
+ * at once when another tab holds it), 'steal' (take it from that tab), or
+ * 'wait' (queue until it is free; false when `signal` cancels the wait).
+ */
+function acquireLock(how, signal) {
   return new Promise((resolve) => {
-    const options = steal ? { steal: true } : { ifAvailable: true };
+    const options = how === 'steal' ? { steal: true } : how === 'wait' ? { signal } : { ifAvailable: true };
+    let granted = false;
     navigator.locks
       .request(LOCK_NAME, options, (lock) => {
         if (!lock) {
           resolve(false);
           return undefined;
         }
+        granted = true;
         resolve(true);
         return new Promise((release) => {
           releaseLock = release;
         });
       })
       .catch((e) => {
-        if (e && e.name === 'AbortError') onStolen();
+        if (e && e.name === 'AbortError') {
+          if (granted) onStolen();
+          else resolve(false);
+        }
       });
   });
 }
@@ -100,13 +109,34 @@ async function openFiles() {
   }
 }
 
-async function open(steal) {
+let lockWait = null;  // while another tab owns the database: cancels our queued lock request
+
+async function open(how) {
+  if (lockWait) lockWait.abort();
+  lockWait = null;
   setState('opening');
+  if (!(await acquireLock(how))) {
+    setState('elsewhere', 'Streakbox is open in another tab or window.');
+    waitForOwner();
+    return;
+  }
+  await openDatabase();
+}
+
+// Another tab owns the database: queue for the lock, so this tab opens by
+// itself once that tab closes (or a worker that died mid-import lets go).
+async function waitForOwner() {
+  const wait = new AbortController();
+  lockWait = wait;
+  if (!(await acquireLock('wait', wait.signal))) return;  // a takeover came first
+  lockWait = null;
+  setState('opening');
+  await openDatabase();
+}
+
+// REQUIRES: this worker holds the lock.
+async function openDatabase() {
   try {
-    if (!(await acquireLock(steal))) {
-      setState('elsewhere', 'Streakbox is open in another tab or window.');
-      return;
-    }
     if (!module) {
       module = await createStreakbox({
         streakboxNow: () => (frozenMs === null ? Date.now() : frozenMs),
@@ -203,11 +233,11 @@ self.onmessage = (event) => {
       post({ type: 'result', id: msg.id, ok: true, value: null });
       break;
     case 'takeover':
-      if (state === 'elsewhere' || state === 'taken' || state === 'failed') open(true);
+      if (state === 'elsewhere' || state === 'taken' || state === 'failed') open('steal');
       break;
     default:
       post({ type: 'result', id: msg.id, ok: false, error: { code: 'invalid_argument', message: `unknown message ${msg.type}` } });
   }
 };
 
-open(false);
+open('ifAvailable');

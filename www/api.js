@@ -146,8 +146,11 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
 
     /** Test and benchmark hooks; not for the UI. */
     _setClock: (ms) => send({ type: 'setClock', ms }),
+    /** PRAGMA integrity_check: ['ok'] for a sound database, else the problems found (diagnostics). */
+    integrityCheck: () => call('integrityCheck'),
     _exec: (sql) => send({ type: 'exec', sql }),
     _ioStats: () => send({ type: 'ioStats' }),
+    _terminate: () => worker.terminate(),  // benchmarks: end the worker (and its lock) at once
   };
   return api;
 }

@@ -8,6 +8,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,18 @@ void Check(const Status& s, const char* what) {
   }
 }
 }  // namespace
+
+// tests/bench/dataset.sql with its day count filled in.
+std::string DatasetSql(int days) {
+  std::ifstream in(STREAKBOX_DATASET_SQL);
+  std::string sql((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (sql.empty()) {
+    std::fprintf(stderr, "cannot read %s\n", STREAKBOX_DATASET_SQL);
+    std::exit(1);
+  }
+  for (size_t at; (at = sql.find("__DAYS__")) != std::string::npos;) sql.replace(at, 8, std::to_string(days));
+  return sql;
+}
 
 // Child mode: imports FILE into a new database DB and prints this process's
 // peak RSS in KiB, so the figure holds the import alone.
@@ -74,22 +88,7 @@ int main(int argc, char** argv) {
   }
   auto src = App::Open(dir + "/bench-src.db", clock).value();
   const int days = 365 * years;
-  Check(src->db().Exec(
-      "BEGIN;"
-      "WITH RECURSIVE p(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM p WHERE i < 20) "
-      "INSERT INTO profiles (id, name, color, created_at, updated_at) "
-      "SELECT i, 'Profile ' || i, '#3b82f6', '2021-01-01T00:00:00Z', '2021-01-01T00:00:00Z' FROM p;"
-      "WITH RECURSIVE t(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM t WHERE i < 599) "
-      "INSERT INTO tasks (id, profile_id, title, description, sort_order, created_at, updated_at) "
-      "SELECT i + 1, i / 30 + 1, 'Task number ' || (i % 30), 'Do task ' || (i % 30) || ' every day', i % 30, "
-      "'2021-01-01T00:00:00Z', '2021-01-01T00:00:00Z' FROM t;"
-      "WITH RECURSIVE d(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM d WHERE i < " + std::to_string(days - 1) + ") "
-      "INSERT INTO task_checks (task_id, date, checked, checked_at) "
-      "SELECT tasks.id, date('2021-01-01', '+' || d.i || ' days'), 1, date('2021-01-01', '+' || d.i || ' days') || 'T07:00:00Z' "
-      "FROM tasks, d;"
-      "INSERT INTO daily_status SELECT p.id, c.date, max(c.checked_at) FROM task_checks c JOIN tasks t ON t.id = c.task_id "
-      "JOIN profiles p ON p.id = t.profile_id GROUP BY p.id, c.date;"
-      "COMMIT;"), "generate");
+  Check(src->db().Exec(DatasetSql(days)), "generate");
   auto count = src->db().Prepare("SELECT count(*) FROM task_checks").value();
   count.Step();
   const long long checks = count.Int(0);

@@ -10,7 +10,7 @@ const SCREENS = {
   },
   elsewhere: {
     title: 'Streakbox is open in another tab',
-    text: 'To keep your data safe, Streakbox works in one tab at a time. Go back to that tab, or use Streakbox here instead; the other tab will pause.',
+    text: 'To keep your data safe, Streakbox works in one tab at a time. Go back to that tab, or use Streakbox here instead; the other tab will pause. When the other tab closes, this one opens by itself.',
   },
   taken: {
     title: 'Streakbox was opened in another tab',

@@ -1,4 +1,5 @@
-// Drives the storage benchmark (bench.html) and the app's load time in
+// Drives the storage benchmark (bench.html), the backup benchmark
+// (backup-bench.html) and the app's load time in
 // headless Chromium, and prints the figures for docs/PERFORMANCE.md.
 //   node tools/lib/bench/run.mjs SITE_DIR OUT_JSON
 import { mkdtempSync, rmSync, statSync, readFileSync, writeFileSync } from 'node:fs';
@@ -48,20 +49,28 @@ async function loadTimes(url) {
   });
 }
 
-const { server, url } = await serveStatic(siteDir, { port: 0 });
-try {
-  const bench = await withBrowser(async (ctx) => {
+// Runs one benchmark page in a fresh browser profile; returns its window.benchResults.
+async function runPage(url) {
+  const r = await withBrowser(async (ctx) => {
     const page = await ctx.newPage();
-    await page.goto(`${url}bench.html`);
-    await page.waitForFunction(() => window.benchResults, null, { timeout: 600000 });
+    await page.goto(url);
+    await page.waitForFunction(() => window.benchResults, null, { timeout: 1200000, polling: 1000 });
     return page.evaluate(() => window.benchResults);
   });
-  if (bench.error) throw new Error(bench.error);
+  if (r.error) throw new Error(r.error);
+  return r;
+}
+
+const { server, url } = await serveStatic(siteDir, { port: 0 });
+try {
+  const bench = await runPage(`${url}bench.html`);
+  const backup = await runPage(`${url}backup-bench.html`);
   const load = LOAD_RUNS > 0 ? await loadTimes(url) : [NaN];
   const wasm = readFileSync(join(siteDir, 'streakbox.wasm'));
   const results = {
     date: new Date().toISOString(),
     ...bench,
+    backup,
     load_to_interactive_ms: { median: median(load), runs: load },
     wasm_bytes: { raw: wasm.length, gzip: gzipSync(wasm, { level: 9 }).length,
       js_glue_raw: statSync(join(siteDir, 'streakbox.mjs')).size },
@@ -76,6 +85,10 @@ Storage, headless Chromium, same SQL through each VFS in a dedicated worker:
   setCheck() through the API, median ms: ${f(bench.ours.set_check_api_ms)}
   our VFS I/O calls for the whole run: ${bench.ours.io.writes} writes, ${bench.ours.io.syncs} flushes, ${bench.ours.io.reads} reads
   worker + wasm + OPFS open: ${f(bench.ours.open_ms)} ms
+Backup, headless Chromium, ${backup.file_mb.toFixed(1)} MB file (20 profiles x 30 tasks x 5 years), median of ${backup.runs}:
+  export ${f(backup.export_ms)} ms = ${f(backup.export_mb_per_s)} MB/s; SELECT ceiling ${f(backup.select_ceiling_ms)} ms; ratio ${f(backup.export_ratio_to_select)}
+  import ${f(backup.import_ms)} ms; INSERT ... SELECT ceiling ${f(backup.insert_ceiling_ms)} ms; ratio ${f(backup.import_ratio_to_insert)}
+  wasm heap after importing one profile (${backup.one_profile_file_mb.toFixed(1)} MB): ${backup.wasm_heap_bytes.one_profile.after} bytes; the whole file: ${backup.wasm_heap_bytes.whole.after} bytes (ratio ${f(backup.wasm_heap_bytes.ratio_whole_to_one_profile)})
 App load to interactive (median of ${LOAD_RUNS}): ${f(median(load))} ms
 wasm: ${results.wasm_bytes.raw} bytes raw, ${results.wasm_bytes.gzip} gzipped; JS glue ${results.wasm_bytes.js_glue_raw} bytes
 (written to ${outFile})`);
