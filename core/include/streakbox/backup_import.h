@@ -1,13 +1,15 @@
-// Backup import: validate a whole backup first, then apply it in one
-// transaction (docs/FORMAT.md, "Import").
+// Backup import: validate a whole backup and apply it in one transaction
+// (docs/FORMAT.md, "Import").
 //
-// Validate() reads the source once and reports every problem (up to
-// kMaxReportedProblems) with its JSON path; it writes nothing. Import() runs
-// Validate() and, only when the backup is valid, applies it inside one
-// transaction: any failure (or a dry run) rolls back, leaving the database as
-// it was. Memory stays flat with file size as long as each profile's tasks
-// come before its checks, as every known writer does; references to tasks
-// that come later are remembered and resolved at the end.
+// ValidateBackup() reads the source once and reports every problem (up to
+// kMaxReportedProblems) with its JSON path; it writes nothing. ImportBackup()
+// reads the source once too: each record is validated and, while everything
+// read so far is valid, applied inside one transaction, which is committed
+// only when the whole file proved valid. Any problem or failure (or a dry run)
+// rolls back, leaving the database as it was, and still reports every problem.
+// Memory stays flat with file size as long as each profile's tasks come before
+// its checks, as every known writer does; references to tasks that come later
+// are remembered and resolved at the end of the profile.
 #pragma once
 
 #include <cstdint>
@@ -54,7 +56,7 @@ struct ImportOptions {
   std::optional<int64_t> profile_id;  // import a one-profile backup into this profile
   bool dry_run = false;
   bool tasks_only = false;            // bring tasks, not their history
-  std::function<void(double)> progress;  // 0..1 over validation and apply
+  std::function<void(double)> progress;  // 0..1: the share of the file read
 };
 
 // kMalformed, kUnsupportedVersion or kInvalidBackup (with details) when the
