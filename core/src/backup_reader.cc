@@ -1,43 +1,13 @@
 #include "streakbox/backup_reader.h"
 
-#include <istream>
-#include <streambuf>
+#include "json_stream.h"
+
 #include <vector>
 
 namespace streakbox {
 namespace {
 
 using json = nlohmann::json;
-
-// A std::streambuf over a ByteSource, read in 64 KiB chunks.
-class SourceBuf : public std::streambuf {
- public:
-  SourceBuf(ByteSource& src, const std::function<void(int64_t)>& progress)
-      : src_(src), progress_(progress), buf_(64 << 10) {}
-  Status status() const { return status_; }
-
- protected:
-  int_type underflow() override {
-    if (!status_.ok()) return traits_type::eof();
-    Result<size_t> n = src_.Read(buf_.data(), buf_.size());
-    if (!n.ok()) {
-      status_ = n.status();
-      return traits_type::eof();
-    }
-    if (n.value() == 0) return traits_type::eof();
-    total_ += static_cast<int64_t>(n.value());
-    if (progress_) progress_(total_);
-    setg(buf_.data(), buf_.data(), buf_.data() + n.value());
-    return traits_type::to_int_type(buf_[0]);
-  }
-
- private:
-  ByteSource& src_;
-  const std::function<void(int64_t)>& progress_;
-  std::vector<char> buf_;
-  int64_t total_ = 0;
-  Status status_;
-};
 
 enum class Role { kRoot, kProfiles, kProfile, kRecords, kOther };
 enum class Target { kField, kProfileInfo, kRecord, kDiscard };
@@ -59,39 +29,30 @@ bool RecordArrayKey(const std::string& key, RecordKind* kind) {
   return true;
 }
 
-class Sax {
+// Walks the token stream: containers on the way to the records are walked
+// through, each record (and the profile object, and top-level fields) is built
+// as a json value and handed to the visitor, anything else is skipped.
+class Sax : public JsonHandler {
  public:
   explicit Sax(BackupVisitor& v) : v_(v) {}
-  std::string parse_error_message;
 
-  bool null() { return Scalar(json(nullptr)); }
-  bool boolean(bool b) { return Scalar(json(b)); }
-  bool number_integer(json::number_integer_t n) { return Scalar(json(n)); }
-  bool number_unsigned(json::number_unsigned_t n) { return Scalar(json(n)); }
-  bool number_float(json::number_float_t n, const std::string&) { return Scalar(json(n)); }
-  bool string(std::string& s) { return Scalar(json(std::move(s))); }
-  bool binary(json::binary_t&) { return true; }
-
-  bool start_object(std::size_t) { return Open(false); }
-  bool start_array(std::size_t) { return Open(true); }
-  bool key(std::string& k) {
-    if (skip_ > 0) return true;
-    if (!build_.empty()) {
-      build_key_ = k;
-      return true;
-    }
-    frames_.back().key = k;
-    return true;
+  void Null() override { Scalar(json(nullptr)); }
+  void Bool(bool b) override { Scalar(json(b)); }
+  void Integer(int64_t n) override { Scalar(json(n)); }
+  void Unsigned(uint64_t n) override { Scalar(json(n)); }
+  void Double(double n) override { Scalar(json(n)); }
+  void String(std::string& s) override {
+    if (skip_ == 0) Scalar(json(s));
   }
-  bool end_object() { return Close(); }
-  bool end_array() { return Close(); }
-
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) {
-    std::string what = ex.what();
-    auto pos = what.find("] ");
-    parse_error_message = pos == std::string::npos ? what : what.substr(pos + 2);
-    return false;
+  void StartObject() override { Open(false); }
+  void StartArray() override { Open(true); }
+  void Key(std::string& k) override {
+    if (skip_ > 0) return;
+    if (!build_.empty()) build_key_ = k;
+    else frames_.back().key = k;
   }
+  void EndObject() override { Close(); }
+  void EndArray() override { Close(); }
 
  private:
   // Where a value that is starting now belongs, and its path.
@@ -166,26 +127,25 @@ class Sax {
     return p;  // other keys inside a profile are ignored (forward compatibility)
   }
 
-  bool Scalar(json value) {
-    if (skip_ > 0) return true;
+  void Scalar(json value) {
+    if (skip_ > 0) return;
     if (!build_.empty()) {
       Add(std::move(value));
-      return true;
+      return;
     }
     Place p = Locate(false, false);
     Deliver(p, value);
-    return true;
   }
 
-  bool Open(bool is_array) {
+  void Open(bool is_array) {
     if (skip_ > 0) {
       ++skip_;
-      return true;
+      return;
     }
     if (!build_.empty()) {
       json* child = Add(is_array ? json::array() : json::object());
       build_.push_back(child);
-      return true;
+      return;
     }
     Place p = Locate(true, is_array);
     if (p.walk) {
@@ -199,24 +159,22 @@ class Sax {
       build_.push_back(&root_);
       place_ = p;
     }
-    return true;
   }
 
-  bool Close() {
+  void Close() {
     if (skip_ > 0) {
       --skip_;
-      return true;
+      return;
     }
     if (!build_.empty()) {
       build_.pop_back();
       if (build_.empty()) Deliver(place_, root_);
-      return true;
+      return;
     }
     Role role = frames_.back().role;
     frames_.pop_back();
     if (role == Role::kProfile) v_.EndProfile();
     if (role == Role::kRoot && single_) v_.EndProfile();
-    return true;
   }
 
   json* Add(json value) {
@@ -254,16 +212,11 @@ class Sax {
 Status ReadBackup(ByteSource& source, BackupVisitor& visitor,
                   const std::function<void(int64_t)>& progress) {
   SB_RETURN_IF_ERROR(source.Rewind());
-  SourceBuf buf(source, progress);
-  std::istream in(&buf);
   Sax sax(visitor);
-  bool ok = json::sax_parse(in, &sax, json::input_format_t::json, /*strict=*/true);
-  SB_RETURN_IF_ERROR(buf.status());
-  if (!ok) {
-    Status s(Code::kMalformed, "the file is not valid JSON: " + sax.parse_error_message);
-    return s.WithDetails({{"$", sax.parse_error_message}});
-  }
-  return Status::Ok();
+  Status s = ParseJsonStream(source, sax, progress);
+  if (s.code() != Code::kMalformed) return s;
+  Status malformed(Code::kMalformed, "the file is not valid JSON: " + s.message());
+  return malformed.WithDetails({{"$", s.message()}});
 }
 
 std::function<void(int64_t)> ByteFraction(int64_t size, const std::function<void(double)>& progress) {

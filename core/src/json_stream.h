@@ -1,0 +1,55 @@
+// A strict, streaming JSON parser (RFC 8259) over a ByteSource (internal).
+//
+// Written for backup files, which can be hundreds of megabytes: one pass over
+// a 64 KiB buffer, no allocation per token (every string goes through one
+// reused buffer), one handler call per token, an explicit stack instead of
+// recursion. It replaced nlohmann's SAX parser over a std::istream, which spent
+// about half of a large import's time lexing (docs/PERFORMANCE.md).
+//
+// It accepts exactly what nlohmann::json::parse accepts (tests/native/
+// json_stream_test.cc and the fuzzer compare the two): one value, whitespace
+// around it, strings of valid UTF-8 with escapes (surrogate pairs joined, lone
+// surrogates refused), integers that fit int64 or uint64 (larger ones and any
+// with a fraction or exponent arrive as doubles).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "streakbox/byte_io.h"
+#include "streakbox/status.h"
+
+namespace streakbox {
+
+// Receives the tokens in document order. A key arrives before its value.
+// Strings are passed in a buffer the parser reuses: take them (std::move) or
+// copy them before returning.
+class JsonHandler {
+ public:
+  virtual ~JsonHandler() = default;
+  virtual void Null() = 0;
+  virtual void Bool(bool value) = 0;
+  virtual void Integer(int64_t value) = 0;
+  virtual void Unsigned(uint64_t value) = 0;  // only above INT64_MAX
+  virtual void Double(double value) = 0;
+  virtual void String(std::string& value) = 0;
+  virtual void Key(std::string& key) = 0;
+  virtual void StartObject() = 0;
+  virtual void EndObject() = 0;
+  virtual void StartArray() = 0;
+  virtual void EndArray() = 0;
+};
+
+// Nesting deeper than this is refused as malformed (no backup comes close).
+constexpr int kMaxJsonDepth = 512;
+
+// Reads `source` from where it stands to its end as one JSON value. Returns
+// kMalformed with "parse error at line L, column C: <what>" (both 1-based) when
+// the bytes are not JSON, or the source's own failure. `progress(bytes_read)`
+// is called after each read when set. The handler may have seen tokens before
+// an error.
+Status ParseJsonStream(ByteSource& source, JsonHandler& handler,
+                       const std::function<void(int64_t)>& progress = nullptr);
+
+}  // namespace streakbox
