@@ -149,9 +149,7 @@ class Sax : public JsonHandler {
     }
     Place p = Locate(true, is_array);
     if (p.walk) {
-      Frame f{p.push, is_array, p.path};
-      f.kind = p.kind;
-      frames_.push_back(f);
+      frames_.push_back(Frame{p.push, is_array, p.path, std::string(), 0, p.kind});
     } else if (p.target == Target::kDiscard) {
       skip_ = 1;
     } else {
