@@ -304,7 +304,9 @@ class Applier : public BackupVisitor {
             : "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING"));
     for (auto it = settings_.begin(); it != settings_.end(); ++it) {
       const std::string& key = it.key();
-      if (key == "instance_id" || key.rfind(kSecretSettingPrefix, 0) == 0 || !it->is_string()) continue;
+      if (key == "instance_id" || key.rfind(kSecretSettingPrefix, 0) == 0 ||
+          key.rfind(kLocalSettingPrefix, 0) == 0 || !it->is_string())
+        continue;
       st.Bind(1, key).Bind(2, it->get<std::string>());
       SB_RETURN_IF_ERROR(st.Run());
     }
@@ -360,6 +362,7 @@ Result<ImportReport> ImportBackup(Database& db, const Clock& clock, ByteSource& 
   if (apply_progress && size > 0) bytes = [&](int64_t n) { apply_progress(static_cast<double>(n) / static_cast<double>(size)); };
   SB_RETURN_IF_ERROR(ReadBackup(source, applier, bytes));
   SB_RETURN_IF_ERROR(applier.Finish());
+  if (options.verify) SB_RETURN_IF_ERROR(VerifyRestored(db, summary.header));
   if (options.dry_run) return report;  // the guard rolls everything back
   SB_RETURN_IF_ERROR(tx.Commit());
   return report;
