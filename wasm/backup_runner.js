@@ -118,6 +118,18 @@ export class BackupRunner {
 
   // --- The schedule --------------------------------------------------------
 
+  /**
+   * Once per open, before the first check: entries left running by a closed
+   * tab are marked failed, and partial files left in Streakbox's folder are
+   * deleted (they never were backups).
+   */
+  recover() {
+    return this.serial(async () => {
+      await this.deps.call('backupRecover');
+      await (await this.deps.storeFor('opfs')).removePartials();
+    });
+  }
+
   /** Runs the scheduled backup if it is due, then arms the timer for the next one. */
   check() {
     return this.serial(async () => {

@@ -110,6 +110,15 @@ export class BackupStore {
     }
   }
 
+  /** Deletes the .partial files a write cut short left behind. */
+  async removePartials() {
+    const partials = [];
+    for await (const [name, h] of this.dir.entries()) {
+      if (h.kind === 'file' && name.endsWith(PARTIAL)) partials.push(name);
+    }
+    for (const name of partials) await this.remove(name);
+  }
+
   /** Complete backup files by name (never .partial ones). */
   async names() {
     const out = [];

@@ -126,7 +126,8 @@ async function open(steal) {
     const opened = JSON.parse(sb.open(DB_NAME));
     if (!opened.ok) throw Object.assign(new Error(opened.error.message), { code: opened.error.code });
     setState('ready');
-    runner.check().catch(() => {});  // catches up a run that fell due while the app was closed
+    // Tidies after a tab closed mid-backup, then catches up a run that fell due while the app was closed.
+    runner.recover().catch(() => {}).then(() => runner.check()).catch(() => {});
   } catch (e) {
     closeDatabase();
     if (releaseLock) releaseLock();

@@ -89,7 +89,7 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
     /** Saves some of the settings; an invalid value rejects with code 'invalid_argument' and saves nothing. */
     configure: async (patch) => {
       const saved = await call('configureBackups', patch);
-      await backupOp('check');  // the schedule may have changed
+      await backupOp('check').catch(() => {});  // the schedule may have changed; its outcome shows in status()
       return saved;
     },
     /** Runs the schedule now if due; {enabled, due, next_due, last_attempt, last_success, last_failed, last_error, waiting}. */

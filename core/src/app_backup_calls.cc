@@ -107,6 +107,11 @@ const std::map<std::string, Handler>& Table() {
          }
          return json{{"entry", EntryJson(done)}, {"removals", removals}};
        }},
+      // Once per open, before any run: entries left "running" were cut short.
+      {"backupRecover", [](App& app, const Args&) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(int64_t n, FailInterruptedRuns(app.db(), app.clock().NowUnixSeconds()));
+         return json(n);
+       }},
       {"backupRemove", [](App& app, const Args& a) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int64_t id, a.Id(0, "id"));
          SB_RETURN_IF_ERROR(RemoveHistory(app.db(), id));

@@ -129,6 +129,15 @@ Status RemoveHistory(Database& db, int64_t id) {
   return Status::Ok();
 }
 
+Result<int64_t> FailInterruptedRuns(Database& db, int64_t now) {
+  SB_ASSIGN_OR_RETURN(Statement st, db.Prepare(
+      "UPDATE backup_history SET status = 'failed', finished_at = ?, "
+      "error = 'interrupted: Streakbox was closed before the backup finished' WHERE status = 'running'"));
+  st.Bind(1, now);
+  SB_RETURN_IF_ERROR(st.Run());
+  return static_cast<int64_t>(db.Changes());
+}
+
 Result<ScheduleState> LoadScheduleState(Database& db) {
   ScheduleState s;
   SB_ASSIGN_OR_RETURN(Statement st, db.Prepare(

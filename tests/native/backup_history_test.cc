@@ -116,6 +116,16 @@ TEST_F(BackupHistoryTest, AFailedRunIsReportedUntilALaterOneSucceeds) {
   EXPECT_EQ(Call("backupSchedule")["last_failed"], false);
 }
 
+TEST_F(BackupHistoryTest, ARunCutShortByAClosedTabShowsAsFailed) {
+  int64_t id = Call("backupBegin", json::array({{{"kind", "scheduled"}}}));
+  EXPECT_EQ(Call("backupRecover"), 1);
+  json e = Call("backupGet", json::array({id}));
+  EXPECT_EQ(e["status"], "failed");
+  EXPECT_EQ(e["error"], "interrupted: Streakbox was closed before the backup finished");
+  EXPECT_EQ(Call("backupSchedule")["last_failed"], true);
+  EXPECT_EQ(Call("backupRecover"), 0);
+}
+
 TEST_F(BackupHistoryTest, ASuccessNeedsItsFileFacts) {
   int64_t id = Call("backupBegin", json::array({{{"kind", "manual"}}}));
   Call("backupFinish", json::array({id, {{"ok", true}, {"filename", "f"}}}));

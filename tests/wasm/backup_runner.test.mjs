@@ -239,3 +239,20 @@ test('restore from history and from a database file, each with a safety snapshot
     s.done();
   }
 });
+
+test('after a tab closed mid-backup: the run shows as failed and its partial file is deleted', async () => {
+  const s = await setUp();
+  try {
+    s.db.call('configureBackups', { enabled: true });
+    const id = s.db.call('backupBegin', { kind: 'scheduled', frequency: 'daily' });
+    s.opfs.dir.files.set(`streakbox-scheduled-x-${id}.json${PARTIAL}`, new Uint8Array(10));
+    s.opfs.dir.files.set('streakbox-manual-kept.json', new Uint8Array(3));
+    await s.runner.recover();
+    assert.deepEqual([...s.opfs.dir.files.keys()], ['streakbox-manual-kept.json']);
+    const entry = s.db.call('backupGet', id);
+    assert.equal(entry.status, 'failed');
+    assert.match(entry.error, /^interrupted/);
+  } finally {
+    s.done();
+  }
+});

@@ -133,7 +133,7 @@ export function restoreSection(app) {
   const err = errorLine();
   const bar = h('progress', { hidden: true, 'aria-label': 'Working' });
   const fileInput = (id, accept, database) => {
-    const input = h('input', { type: 'file', id, accept, class: 'visually-hidden' });
+    const input = h('input', { type: 'file', id, accept, hidden: true });
     input.addEventListener('change', async () => {
       const f = input.files[0];
       if (f) await restoreFlow(app, f, f.name, { bar, err, database });
@@ -143,6 +143,8 @@ export function restoreSection(app) {
   };
   const restoreFile = fileInput('restore-file', '.json,.db,.sqlite,application/json', false);
   const restoreDb = fileInput('restore-db', '.db,.sqlite,.sqlite3,application/vnd.sqlite3', true);
+  // Real buttons (focusable, Enter and Space work) that open the hidden file inputs.
+  const opener = (input, label) => h('button', { type: 'button', class: 'button', onclick: () => input.click() }, label);
   const dl = h('button', { type: 'button', class: 'button', id: 'download-db' }, 'Download the database file');
   dl.onclick = () => busy(dl, async () => {
     hideError(err);
@@ -157,9 +159,9 @@ export function restoreSection(app) {
     h('h3', {}, 'Restore'),
     h('p', { class: 'muted' }, 'Restoring replaces everything, after a safety snapshot. The database file is the SQLite file itself: tools/streakbox opens it too.'),
     h('div', { class: 'button-row' },
-      restoreFile, h('label', { class: 'button', for: restoreFile.id }, 'Restore from a file…'),
+      restoreFile, opener(restoreFile, 'Restore from a file…'),
       dl,
-      restoreDb, h('label', { class: 'button', for: restoreDb.id }, 'Restore a database file…')),
+      restoreDb, opener(restoreDb, 'Restore a database file…')),
     bar, err);
 }
 

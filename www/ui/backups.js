@@ -67,6 +67,16 @@ function settingsForm(app, settings, folder, onSaved) {
   }
   const err = errorLine();
   const saved = h('p', { class: 'result', role: 'status' });
+  const allow = h('button', { type: 'button', class: 'button primary', id: 'backup-folder-allow', hidden: !folder || folder.permission === 'granted' }, 'Allow');
+  allow.onclick = () => busy(allow, async () => {
+    hideError(err);
+    try {
+      const granted = await sb.backups.requestPermission();
+      await onSaved(granted ? 'Permission granted.' : 'The browser did not give permission; backups to the folder wait until it does.');
+    } catch (e) {
+      showError(err, e);
+    }
+  });
 
   choose.onclick = () => busy(choose, async () => {
     hideError(err);
@@ -87,7 +97,7 @@ function settingsForm(app, settings, folder, onSaved) {
     h('fieldset', { class: 'modes' }, h('legend', {}, 'Where backups go'),
       loc('opfs', 'Streakbox’s own folder in this browser', false),
       loc('folder', 'A folder on this computer', !canFolder && settings.location !== 'folder'),
-      folderLine, h('div', {}, choose)),
+      folderLine, h('div', { class: 'button-row' }, allow, choose)),
     h('div', { class: 'button-row' }, save), saved, err);
 
   form.addEventListener('submit', (e) => {

@@ -52,6 +52,10 @@ Result<HistoryEntry> GetHistory(Database& db, int64_t id);
 // Newest first.
 Result<std::vector<HistoryEntry>> ListHistory(Database& db);
 Status RemoveHistory(Database& db, int64_t id);
+// Marks entries still "running" as failed: called when the database opens, when
+// no backup can be running (one owner), so a run cut short by a closed tab
+// shows as failed instead of running forever. Returns how many were marked.
+Result<int64_t> FailInterruptedRuns(Database& db, int64_t now);
 
 // The start of the latest scheduled run, and of the latest that succeeded.
 struct ScheduleState {
