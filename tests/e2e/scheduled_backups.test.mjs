@@ -133,3 +133,31 @@ test('a chosen folder (here an OPFS folder handle, the same code path as a disk 
   assert.deepEqual(r.folder, { name: 'chosen-folder', permission: 'granted' });
   assert.deepEqual(errors, []);
 }));
+
+test('a run missed while the app was closed happens once when it opens again', () => withBrowser(async ({ context, errors, url }) => {
+  let page = await openApp(context, url);
+  await page.evaluate(async () => {
+    const s = window.streakbox;
+    await s.ready();
+    await s.createProfile({ name: 'Mom' });
+    // Switched on four days ago (by the worker's clock), then the app was closed.
+    await s._setClock(Date.now() - 4 * 86400 * 1000);
+    await s.backups.configure({ enabled: true, frequency: 'daily' });
+    await s.backups.status();
+  });
+  const before = await page.evaluate(() => window.streakbox.backups.list());
+  await page.close();
+  // A new page: a new worker on the real clock; three or four slots were missed.
+  page = await openApp(context, url);
+  await page.waitForFunction(async () => (await window.streakbox.backups.list()).length > 0, null, { timeout: 30000, polling: 200 });
+  const r = await page.evaluate(async () => {
+    const s = window.streakbox;
+    const status = await s.backups.status();
+    return { list: await s.backups.list(), status };
+  });
+  assert.equal(before.length, 0, 'nothing ran while the clock said four days ago');
+  assert.deepEqual(r.list.map((e) => [e.kind, e.status]), [['scheduled', 'ok']], 'exactly one catch-up');
+  assert.equal(r.status.due, false);
+  assert.ok(Date.parse(r.status.next_due) > Date.now());
+  assert.deepEqual(errors, []);
+}));
