@@ -41,7 +41,6 @@ export class BackupRunner {
   constructor(deps) {
     this.deps = deps;
     this.timer = null;
-    this.running = null;     // the scheduled run in progress, if any
     this.waiting = null;     // {code, message} while a scheduled run waits (e.g. for permission)
     this.queue = Promise.resolve();
   }
@@ -97,7 +96,7 @@ export class BackupRunner {
       const filename = this.fileName(kind, id, produced.extension);
       const written = await store.write(filename, produced.bytes);
       const done = await deps.call('backupFinish', id, { ok: true, filename, ...written, counts: produced.counts });
-      for (const r of done.removals) await this.removeEntry(r);
+      await this.applyRetention(done.removals);
       return done.entry;
     } catch (e) {
       try {
@@ -108,6 +107,19 @@ export class BackupRunner {
       throw e;
     } finally {
       deps.notify({ event: 'history' });
+    }
+  }
+
+  // Deletes what retention removes. The new backup is already recorded as
+  // good: a file that cannot be deleted now stays listed, and the next
+  // successful run's plan names it again.
+  async applyRetention(removals) {
+    for (const r of removals) {
+      try {
+        await this.removeEntry(r);
+      } catch {
+        /* retried after the next run */
+      }
     }
   }
 
@@ -138,7 +150,6 @@ export class BackupRunner {
       let decision = await this.deps.call('backupSchedule');
       if (decision.due) {
         const settings = await this.deps.call('backupSettings');
-        this.running = decision.slot;
         try {
           await this.makeBackup({ kind: 'scheduled', frequency: settings.frequency, encrypt: settings.encrypt });
           this.waiting = null;
@@ -147,10 +158,11 @@ export class BackupRunner {
           this.waiting = e.code === 'permission_needed' || e.code === 'folder_missing'
             ? { code: e.code, message: e.message } : null;
         } finally {
-          this.running = null;
           this.deps.notify({ event: 'schedule' });
         }
         decision = await this.deps.call('backupSchedule');
+      } else {
+        this.waiting = null;  // nothing is due (switched off, or a run happened): nothing waits
       }
       if (decision.next_due) {
         const wait = Date.parse(decision.next_due) - this.deps.nowMs();

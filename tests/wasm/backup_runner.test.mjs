@@ -256,3 +256,24 @@ test('after a tab closed mid-backup: the run shows as failed and its partial fil
     s.done();
   }
 });
+
+test('a file retention cannot delete leaves the new backup good and is removed after a later run', async () => {
+  const s = await setUp();
+  try {
+    s.db.call('configureBackups', { enabled: true, retention_count: 1 });
+    s.at(2026, 3, 2, 9);
+    await s.runner.check();
+    const remove = s.opfs.dir.removeEntry.bind(s.opfs.dir);
+    s.opfs.dir.removeEntry = async () => { throw Object.assign(new Error('busy'), { name: 'InvalidModificationError' }); };
+    s.at(2026, 3, 3, 9);
+    await s.runner.check();
+    assert.deepEqual(s.scheduled().map((e) => [e.status, e.retention.keep]), [['ok', true], ['ok', false]]);
+    s.opfs.dir.removeEntry = remove;
+    s.at(2026, 3, 4, 9);
+    await s.runner.check();
+    assert.deepEqual(s.scheduled().map((e) => e.created_at), ['2026-03-04T09:00:00Z']);
+    assert.equal((await s.opfs.names()).length, 1);
+  } finally {
+    s.done();
+  }
+});
