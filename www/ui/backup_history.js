@@ -104,7 +104,7 @@ export function historySection(app, list, redraw) {
     h('td', {}, e.location === 'opfs' ? 'This browser' : e.location.replace(/^folder:/, 'Folder ')),
     h('td', {}, countsText(e.counts), e.sha256 ? h('div', { class: 'muted mono', title: e.sha256 }, `SHA-256 ${e.sha256.slice(0, 12)}…`) : null,
       h('div', { class: 'muted' }, e.retention.keep ? '' : `Will be removed: ${e.retention.reason}`)),
-    h('td', { class: 'actions' }, e.status === 'ok' ? [
+    h('td', {}, h('div', { class: 'actions' }, e.status === 'ok' ? [
       action('Download', async () => { const f = await sb.backups.download(e.id); download(f.bytes, f.filename, 'application/octet-stream'); }),
       action('Verify', async () => {
         const v = await sb.backups.verify(e.id);
@@ -117,7 +117,7 @@ export function historySection(app, list, redraw) {
         await sb.backups.remove(e.id);
         await redraw('Deleted.');
       }
-    }, { class: 'button small danger-quiet' }))));
+    }, { class: 'button small danger-quiet' })))));
   return h('div', { class: 'backup-history' },
     h('h3', {}, 'Backup history'),
     list.length

@@ -12,7 +12,7 @@ const FREQUENCIES = { daily: 'Daily, at 03:00', weekly: 'Weekly, Mondays at 03:0
 export function scheduleText(st) {
   if (st.waiting) return st.waiting.message;
   if (!st.enabled) return 'Scheduled backups are off.';
-  const parts = [`Next backup: ${when(st.next_due)}.`, `Last successful: ${when(st.last_success)}.`];
+  const parts = [`Next backup: ${when(st.next_due)}.`, `Last successful scheduled backup: ${when(st.last_success)}.`];
   if (st.last_failed) parts.push(`The last attempt (${when(st.last_attempt)}) failed: ${(st.last_error || "").replace(/^[a-z_]+: /, "")}`);
   return parts.join(' ');
 }
@@ -151,7 +151,7 @@ export async function backupsCard(app) {
     });
     const redraw = async (text) => { setNote(text); await draw(); };
     const message = currentNote();
-    card.replaceChildren(
+    card.replaceChildren(...[
       h('h2', { id: 'backups-title' }, 'Backups'),
       h('p', { class: 'muted' }, 'Streakbox can back up everything on a schedule while it is open, and catches up once when you open it after a missed backup.'),
       statusLine,
@@ -162,7 +162,7 @@ export async function backupsCard(app) {
       err,
       historySection(app, list, redraw),
       restoreSection(app),
-      whatIsBackedUp());
+      whatIsBackedUp()].filter(Boolean));
   }
   await draw();
   return card;
