@@ -93,11 +93,26 @@ Result<DatabaseImageInfo> Describe(Database& img, int64_t size) {
   return info;
 }
 
-// Replaces the image's backup history with the live database's.
-Status CarryHistory(Database& live, Database& img) {
+// Replaces what belongs to this browser rather than to the data: the backup
+// history and the local.* settings (backup location, schedule state).
+Status CarryLocalState(Database& live, Database& img) {
   SB_ASSIGN_OR_RETURN(auto entries, ListHistory(live));
+  std::vector<std::pair<std::string, std::string>> local;
+  SB_ASSIGN_OR_RETURN(Statement read, live.Prepare("SELECT key, value FROM settings WHERE substr(key, 1, 6) = 'local.'"));
+  for (;;) {
+    SB_ASSIGN_OR_RETURN(bool row, read.Step());
+    if (!row) break;
+    local.emplace_back(read.Text(0), read.Text(1));
+  }
   Transaction tx(img);
   SB_RETURN_IF_ERROR(tx.Begin());
+  SB_RETURN_IF_ERROR(img.Exec("DELETE FROM settings WHERE substr(key, 1, 6) = 'local.'"));
+  SB_ASSIGN_OR_RETURN(Statement put, img.Prepare("INSERT INTO settings (key, value) VALUES (?, ?)"));
+  for (const auto& [key, value] : local) {
+    put.Reset();
+    put.Bind(1, key).Bind(2, value);
+    SB_RETURN_IF_ERROR(put.Run());
+  }
   SB_RETURN_IF_ERROR(img.Exec("DELETE FROM backup_history"));
   for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
     SB_ASSIGN_OR_RETURN(int64_t id, AddHistory(img, *it));
@@ -146,7 +161,7 @@ Result<DatabaseImageInfo> RestoreDatabaseImage(Database& live, const std::string
   SB_RETURN_IF_ERROR(CheckImage(*img));
   SB_RETURN_IF_ERROR(ConfigureConnection(*img));
   SB_RETURN_IF_ERROR(Migrate(*img));
-  SB_RETURN_IF_ERROR(CarryHistory(live, *img));
+  SB_RETURN_IF_ERROR(CarryLocalState(live, *img));
   // The backup API cannot change the page size of a WAL database: match it first.
   SB_ASSIGN_OR_RETURN(int64_t live_page, IntPragma(live, "PRAGMA page_size"));
   SB_ASSIGN_OR_RETURN(int64_t img_page, IntPragma(*img, "PRAGMA page_size"));

@@ -49,9 +49,13 @@ TEST_F(DatabaseImageTest, SnapshotIsAStreakboxDatabaseWithTheData) {
   EXPECT_EQ(info.value().instance_id, tracker().GetSetting("instance_id").value().value());
 }
 
-TEST_F(DatabaseImageTest, RestoreRoundTripKeepsTheHistory) {
+TEST_F(DatabaseImageTest, RestoreRoundTripKeepsTheHistoryAndThisBrowsersSettings) {
   Fill("Mom", 3);
+  ASSERT_TRUE(tracker().SetSetting("local.backup.location", "folder").ok());
+  ASSERT_TRUE(tracker().SetSetting("backup.retention_count", "5").ok());
   std::string snapshot = SnapshotDatabase(db()).value();
+  ASSERT_TRUE(tracker().SetSetting("local.backup.location", "opfs").ok());
+  ASSERT_TRUE(tracker().SetSetting("backup.retention_count", "9").ok());
   ASSERT_TRUE(tracker().DeleteProfile(tracker().ListProfiles().value()[0].id).ok());
   Fill("Dad", 1);
   HistoryEntry e;
@@ -66,6 +70,8 @@ TEST_F(DatabaseImageTest, RestoreRoundTripKeepsTheHistory) {
   ASSERT_EQ(history.size(), 1u) << "the history is this database's, not the snapshot's";
   EXPECT_EQ(history[0].id, id);
   EXPECT_EQ(history[0].kind, BackupKind::kSafety);
+  EXPECT_EQ(tracker().GetSetting("local.backup.location").value(), "opfs") << "this browser's, kept";
+  EXPECT_EQ(tracker().GetSetting("backup.retention_count").value(), "5") << "the data's, restored";
 }
 
 TEST_F(DatabaseImageTest, RefusesWhatIsNotAStreakboxDatabase) {

@@ -10,7 +10,8 @@
 // SQLite header, Streakbox's application_id (or, for files from before it
 // existed, Streakbox's tables), a schema version not newer than this build,
 // PRAGMA integrity_check; then migrates it in memory, carries this database's
-// backup history over, and replaces the live database's content with the
+// backup history and local.* settings (this browser's backup location and
+// schedule state) over, and replaces the live database's content with the
 // backup API in one write transaction. Any failure leaves the live database as
 // it was. Failures: kMalformed (not an SQLite database), kInvalidBackup (SQLite
 // but not Streakbox's, or damaged), kUnsupportedVersion (a newer Streakbox).
