@@ -8,12 +8,16 @@
 //   sb.exec(sql)            -> JSON envelope; benchmarks only
 //   sb.exportBackup(profileId or 0)       -> envelope {filename, counts}; bytes go to Module.streakboxSink
 //   sb.importBackup(optionsJson, validateOnly) -> envelope: import report, or the validation summary
+//   sb.exportDatabase()      -> envelope {filename, info}; the database file's bytes go to Module.streakboxSink
+//   sb.importDatabase(inspectOnly) -> envelope {schema_version, instance_id, size, counts}: checks
+//                              (and unless inspectOnly, restores) the database file in Module.streakboxSource
 //   sb.ioStats()            -> JSON {reads, writes, syncs, bytes_written, heap_bytes (the wasm memory, which never shrinks)}
 // Envelopes are {"ok":true,"value":...} or {"ok":false,"error":{code,message}};
 // nothing throws across this boundary.
 #include <emscripten.h>
 #include <emscripten/bind.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -24,12 +28,16 @@
 #include "streakbox/app.h"
 #include "streakbox/backup_export.h"
 #include "streakbox/backup_import.h"
+#include "streakbox/database_image.h"
 
 namespace {
 
 // The browser's clock. Module.streakboxNow, when set (tests), replaces Date.now.
 EM_JS(double, sb_js_clock_ms, (), {
   return Module.streakboxNow ? Module.streakboxNow() : Date.now();
+});
+EM_JS(double, sb_js_utc_offset_seconds, (double unix_seconds), {
+  return -new Date(unix_seconds * 1000).getTimezoneOffset() * 60;
 });
 EM_JS(int, sb_js_local_day_parts, (double ms), {
   const d = new Date(ms);
@@ -42,6 +50,9 @@ class BrowserClock : public streakbox::Clock {
   std::string TodayLocal() const override {
     int v = sb_js_local_day_parts(sb_js_clock_ms());
     return streakbox::FormatDate(streakbox::DaysFromCivil(v / 10000, (v / 100) % 100, v % 100));
+  }
+  int64_t UtcOffsetSeconds(int64_t unix_seconds) const override {
+    return static_cast<int64_t>(sb_js_utc_offset_seconds(static_cast<double>(unix_seconds)));
   }
 };
 
@@ -93,6 +104,7 @@ class Streakbox {
     if (opts.contains("profileId") && opts["profileId"].is_number_integer()) o.profile_id = opts["profileId"].get<int64_t>();
     o.dry_run = opts.value("dryRun", false);
     o.tasks_only = opts.value("tasksOnly", false);
+    o.verify = opts.value("verify", false);
     o.progress = streakbox::ReportProgress;
     streakbox::JsSource source;
     nlohmann::json value;
@@ -106,6 +118,42 @@ class Streakbox {
       value = streakbox::ToJson(r.value());
     }
     return nlohmann::json{{"ok", true}, {"value", value}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+
+  // Writes a consistent copy of the database file to Module.streakboxSink.
+  std::string exportDatabase() {
+    if (!app_) return NotOpen();
+    auto bytes = streakbox::SnapshotDatabase(app_->db());
+    if (!bytes.ok()) return StatusEnvelope(bytes.status());
+    auto info = streakbox::InspectDatabaseImage(bytes.value());
+    if (!info.ok()) return StatusEnvelope(info.status());
+    streakbox::JsSink sink;
+    auto written = sink.Write(bytes.value());
+    if (!written.ok()) return StatusEnvelope(written);
+    nlohmann::json value = {{"filename", "streakbox-" + clock_.TodayLocal() + ".db"},
+                            {"info", streakbox::ToJson(info.value())}};
+    return nlohmann::json{{"ok", true}, {"value", value}}.dump();
+  }
+
+  // Checks (inspectOnly) or restores the database file in Module.streakboxSource.
+  std::string importDatabase(bool inspect_only) {
+    if (!app_) return NotOpen();
+    streakbox::JsSource source;
+    std::string bytes;
+    if (source.Size() > streakbox::kMaxDatabaseImageBytes)
+      return StatusEnvelope(streakbox::Status(streakbox::Code::kInvalidBackup, "this file is too large to be a Streakbox database"));
+    bytes.resize(static_cast<size_t>(std::max<int64_t>(source.Size(), 0)));
+    size_t at = 0;
+    while (at < bytes.size()) {
+      auto n = source.Read(bytes.data() + at, bytes.size() - at);
+      if (!n.ok()) return StatusEnvelope(n.status());
+      if (n.value() == 0) break;
+      at += n.value();
+    }
+    bytes.resize(at);
+    auto info = inspect_only ? streakbox::InspectDatabaseImage(bytes) : streakbox::RestoreDatabaseImage(app_->db(), bytes);
+    if (!info.ok()) return StatusEnvelope(info.status());
+    return nlohmann::json{{"ok", true}, {"value", streakbox::ToJson(info.value())}}.dump();
   }
 
   // Runs an SQL script on the open database (benchmarks and diagnostics only;
@@ -141,6 +189,8 @@ EMSCRIPTEN_BINDINGS(streakbox) {
       .function("close", &Streakbox::close)
       .function("exportBackup", &Streakbox::exportBackup)
       .function("importBackup", &Streakbox::importBackup)
+      .function("exportDatabase", &Streakbox::exportDatabase)
+      .function("importDatabase", &Streakbox::importDatabase)
       .function("exec", &Streakbox::exec)
       .function("ioStats", &Streakbox::ioStats);
 }

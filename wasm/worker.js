@@ -9,13 +9,20 @@
 //   {type: 'exec', id, sql}            benchmarks: run an SQL script
 //   {type: 'export', id, profileId}    a backup (profileId 0: all) -> {filename, counts, bytes}
 //   {type: 'import', id, blob, options, validateOnly}  validate or import a backup file
+//   {type: 'backups', id, op, args}    scheduled backups, history, restores (wasm/backup_runner.js):
+//                                      op is runNow | check | list | verify | download | remove |
+//                                      restore | inspect | exportDatabase | importDatabase
 // Worker -> page messages:
 //   {type: 'state', state, message?}   'opening' | 'ready' | 'elsewhere' | 'taken' | 'failed'
 //   {type: 'result', id, ok, value? , error?: {code, message, errors}}
 //   {type: 'progress', id, fraction}   during export and import
+//   {type: 'backups', event}           'history' | 'schedule' | 'restored': the page redraws what shows them
 import createStreakbox from './streakbox.mjs';
 import { OpfsFiles } from './opfs_files.js';
 import { BlobSource } from './blob_source.js';
+import { BackupRunner } from './backup_runner.js';
+import { BackupStore, StoreError } from './backup_store.js';
+import { idbGet, FOLDER_KEY } from './idb.js';
 
 const LOCK_NAME = 'streakbox-database';
 const DIR_NAME = 'streakbox';
@@ -83,6 +90,7 @@ function onStolen() {
 }
 
 function closeDatabase() {
+  runner.stop();
   if (sb) {
     sb.close();
     sb.delete();
@@ -148,6 +156,8 @@ async function openDatabase() {
     const opened = JSON.parse(sb.open(DB_NAME));
     if (!opened.ok) throw Object.assign(new Error(opened.error.message), { code: opened.error.code });
     setState('ready');
+    // Tidies after a tab closed mid-backup, then catches up a run that fell due while the app was closed.
+    runner.recover().catch(() => {}).then(() => runner.check()).catch(() => {});
   } catch (e) {
     closeDatabase();
     if (releaseLock) releaseLock();
@@ -179,13 +189,7 @@ function progressFor(id) {
   };
 }
 
-function exportBackup(id, profileId) {
-  if (state !== 'ready' || !sb) return notReady();
-  const chunks = [];
-  module.streakboxSink = (chunk) => chunks.push(chunk);
-  const r = JSON.parse(sb.exportBackup(profileId || 0));
-  module.streakboxSink = null;
-  if (!r.ok) return r;
+function joinChunks(chunks) {
   const size = chunks.reduce((n, c) => n + c.length, 0);
   const bytes = new Uint8Array(size);
   let at = 0;
@@ -193,7 +197,34 @@ function exportBackup(id, profileId) {
     bytes.set(c, at);
     at += c.length;
   }
-  return { ok: true, value: { ...r.value, bytes } };
+  return bytes;
+}
+
+// Runs `produce` (a bindings call writing to Module.streakboxSink); the envelope gains the bytes.
+function collect(produce) {
+  if (state !== 'ready' || !sb) return notReady();
+  const chunks = [];
+  module.streakboxSink = (chunk) => chunks.push(chunk);
+  let r;
+  try {
+    r = JSON.parse(produce());
+  } finally {
+    module.streakboxSink = null;
+  }
+  return r.ok ? { ok: true, value: { ...r.value, bytes: joinChunks(chunks) } } : r;
+}
+
+const exportBackup = (id, profileId) => collect(() => sb.exportBackup(profileId || 0));
+const exportDatabase = () => collect(() => sb.exportDatabase());
+
+function importDatabase(blob, inspectOnly) {
+  if (state !== 'ready' || !sb) return notReady();
+  module.streakboxSource = new BlobSource(blob);
+  try {
+    return JSON.parse(sb.importDatabase(!!inspectOnly));
+  } finally {
+    module.streakboxSource = null;
+  }
 }
 
 function importBackup(id, blob, options, validateOnly) {
@@ -205,6 +236,60 @@ function importBackup(id, blob, options, validateOnly) {
   } finally {
     module.streakboxSource = null;
     module.streakboxProgress = null;
+  }
+}
+
+// An envelope's value, or a thrown {code, message}.
+function unwrap(r) {
+  if (r.ok) return r.value;
+  throw Object.assign(new Error(r.error.message), { code: r.error.code, errors: r.error.errors || [] });
+}
+
+/** Where backups go: Streakbox's OPFS folder, or the folder the user chose (its handle in IndexedDB). */
+async function storeFor(location) {
+  if (!location || location === 'opfs') return BackupStore.opfs();
+  const handle = await idbGet(FOLDER_KEY).catch(() => null);
+  if (!handle) throw new StoreError('folder_missing', 'No backup folder is chosen. Choose one in Settings → Backups, or back up to Streakbox’s own folder.');
+  const permission = handle.queryPermission ? await handle.queryPermission({ mode: 'readwrite' }) : 'granted';
+  if (permission !== 'granted') {
+    throw new StoreError('permission_needed', `Streakbox needs permission to write to “${handle.name}”.`);
+  }
+  return new BackupStore(handle, `folder:${handle.name}`);
+}
+
+const runner = new BackupRunner({
+  call: (method, ...args) => unwrap(call(method, args)),
+  exportJson: () => unwrap(exportBackup(0, 0)),
+  exportDatabase: () => unwrap(exportDatabase()),
+  validateBackup: (blob, options) => unwrap(importBackup(0, blob, options, true)),
+  importBackup: (blob, options) => unwrap(importBackup(0, blob, options, false)),
+  inspectDatabase: (blob) => unwrap(importDatabase(blob, true)),
+  importDatabase: (blob) => unwrap(importDatabase(blob, false)),
+  storeFor,
+  nowMs: () => (frozenMs === null ? Date.now() : frozenMs),
+  notify: (event) => post({ type: 'backups', ...event }),
+});
+
+const BACKUP_OPS = {
+  check: () => runner.check(),
+  runNow: () => runner.runNow(),
+  verify: (id, options) => runner.verify(id, options),
+  download: (id) => runner.download(id),
+  remove: (id) => runner.remove(id),
+  restore: (source, options) => runner.restore(source, options),
+  inspect: (blob, options) => runner.inspect(blob, options),
+  exportDatabase: () => unwrap(exportDatabase()),
+  importDatabase: (blob) => runner.restore(blob, { expect: 'sqlite' }),
+};
+
+async function backupOp(msg) {
+  try {
+    if (state !== 'ready' || !sb) return notReady();
+    const op = BACKUP_OPS[msg.op];
+    if (!op) return fail('invalid_argument', `unknown backup operation ${msg.op}`);
+    return { ok: true, value: await op(...(msg.args || [])) };
+  } catch (e) {
+    return { ok: false, error: { code: e.code || 'io_error', message: e.message || String(e), errors: e.errors || [] } };
   }
 }
 
@@ -228,9 +313,16 @@ self.onmessage = (event) => {
     case 'import':
       post({ type: 'result', id: msg.id, ...importBackup(msg.id, msg.blob, msg.options, msg.validateOnly) });
       break;
+    case 'backups':
+      backupOp(msg).then((r) => {
+        const transfer = r.ok && r.value && r.value.bytes instanceof Uint8Array ? [r.value.bytes.buffer] : [];
+        self.postMessage({ type: 'result', id: msg.id, ...r }, transfer);
+      });
+      break;
     case 'setClock':
       frozenMs = msg.ms;
       post({ type: 'result', id: msg.id, ok: true, value: null });
+      if (state === 'ready') runner.check().catch(() => {});  // a moved clock may make a run due
       break;
     case 'takeover':
       if (state === 'elsewhere' || state === 'taken' || state === 'failed') open('steal');

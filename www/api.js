@@ -3,6 +3,8 @@
 // (wasm/worker.js) and settles with its value, or rejects with a
 // StreakboxError whose `code` is stable (docs/API.md, "Errors").
 
+import { idbGet, idbPut, FOLDER_KEY } from './idb.js';
+
 export class StreakboxError extends Error {
   constructor(code, message, errors = []) {
     super(message);
@@ -22,6 +24,7 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
   const worker = new Worker(workerUrl, { type: 'module' });
   const pending = new Map();
   const listeners = new Set();
+  const backupListeners = new Set();
   let nextId = 1;
   let state = { state: 'opening', message: '' };
   let waiters = [];
@@ -34,6 +37,10 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
         waiters = [];
       }
       for (const fn of listeners) fn(state);
+      return;
+    }
+    if (data.type === 'backups') {
+      for (const fn of backupListeners) fn(data.event);
       return;
     }
     const p = pending.get(data.id);
@@ -72,6 +79,67 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
     return send({ type: 'import', blob: asBlob(data), options: rest, validateOnly }, onProgress);
   }
   const call = (method, ...args) => send({ type: 'call', method, args });
+  const backupOp = (op, ...args) => send({ type: 'backups', op, args });
+  const idOrBlob = (x) => (typeof x === 'number' ? x : asBlob(x));
+
+  /** Scheduled backups, history and restores (docs/API.md, "Scheduled backups"). */
+  const backups = {
+    /** {enabled, frequency: 'daily'|'weekly'|'monthly', retention_count, encrypt, location: 'opfs'|'folder'} */
+    settings: () => call('backupSettings'),
+    /** Saves some of the settings; an invalid value rejects with code 'invalid_argument' and saves nothing. */
+    configure: async (patch) => {
+      const saved = await call('configureBackups', patch);
+      await backupOp('check').catch(() => {});  // the schedule may have changed; its outcome shows in status()
+      return saved;
+    },
+    /** Runs the schedule now if due; {enabled, due, next_due, last_attempt, last_success, last_failed, last_error, waiting}. */
+    status: () => backupOp('check'),
+    /** A manual backup into the backup location; resolves with its history entry. */
+    runNow: () => backupOp('runNow'),
+    /** Every history entry, newest first, each with retention: {keep, reason}. */
+    list: () => call('backupHistory'),
+    /** Checks entry `id` (file present, checksum, valid) without applying: {format, header, counts, checksum_ok}. */
+    verify: (id, { password } = {}) => backupOp('verify', id, { password }),
+    /** What a file or history entry holds, checked without applying: {format, header, counts}. */
+    inspect: (data, { password } = {}) => backupOp('inspect', asBlob(data), { password }),
+    /** Full restore from a history id or a file; a safety snapshot is saved first. */
+    restore: (idOrData, { password } = {}) => backupOp('restore', idOrBlob(idOrData), { password }),
+    /** {filename, bytes} of entry `id`. */
+    download: (id) => backupOp('download', id),
+    /** Deletes entry `id` and its file. */
+    remove: (id) => backupOp('remove', id),
+    /** Calls fn(event) when the history or schedule changes ('history' | 'schedule' | 'restored'). */
+    onChange(fn) {
+      backupListeners.add(fn);
+      return () => backupListeners.delete(fn);
+    },
+    /** Whether this browser can write to a folder on disk (File System Access API). */
+    canUseFolder: () => typeof window !== 'undefined' && typeof window.showDirectoryPicker === 'function',
+    /** The chosen folder: {name, permission: 'granted'|'prompt'|'denied'}, or null. */
+    async folder() {
+      const handle = await idbGet(FOLDER_KEY).catch(() => null);
+      if (!handle) return null;
+      const permission = handle.queryPermission ? await handle.queryPermission({ mode: 'readwrite' }) : 'granted';
+      return { name: handle.name, permission };
+    },
+    /**
+     * Chooses the folder backups go to (a picker, from a user gesture) and
+     * switches the location to it. Tests may pass a FileSystemDirectoryHandle.
+     */
+    async chooseFolder(handle) {
+      const dir = handle || await window.showDirectoryPicker({ id: 'streakbox-backups', mode: 'readwrite' });
+      await idbPut(FOLDER_KEY, dir);
+      return backups.configure({ location: 'folder' });
+    },
+    /** Asks again for permission to write to the chosen folder (call from a click); then runs a waiting backup. */
+    async requestPermission() {
+      const handle = await idbGet(FOLDER_KEY);
+      if (!handle) throw new StreakboxError('folder_missing', 'No backup folder is chosen.');
+      const granted = !handle.requestPermission || (await handle.requestPermission({ mode: 'readwrite' })) === 'granted';
+      if (granted) await backupOp('check');
+      return granted;
+    },
+  };
 
   const api = {
     /** Resolves once this tab owns the open database; rejects with code 'locked' when another tab does. */
@@ -143,6 +211,12 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
     importBackup: (data, options) => importCall(data, options),
     /** Validates a backup without changing anything: {header, counts, profile_names}. */
     validateBackup: (data, options) => importCall(data, options, true),
+
+    backups,
+    /** The SQLite database file, a consistent snapshot: {filename, bytes, info}. */
+    exportDatabase: () => backupOp('exportDatabase'),
+    /** Replaces everything with a database file after checking it, with a safety snapshot first. */
+    importDatabase: (data) => backupOp('importDatabase', asBlob(data)),
 
     /** Test and benchmark hooks; not for the UI. */
     _setClock: (ms) => send({ type: 'setClock', ms }),

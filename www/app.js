@@ -127,9 +127,17 @@ nav.addEventListener('click', (e) => {
   if (button) app.go(button.dataset.view);
 });
 window.addEventListener('hashchange', () => app.render());
-// Back after midnight: today is a new day.
+// Back after midnight: today is a new day. Back at all: a scheduled backup may be due.
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible' && !shell.hidden && app.renderedDay !== sb.today()) app.render();
+  if (document.visibilityState !== 'visible' || shell.hidden) return;
+  if (app.renderedDay !== sb.today()) app.render();
+  else sb.backups.status().catch(() => {});
+});
+// A scheduled run finished (or a restore replaced the data): redraw what shows it.
+sb.backups.onChange((event) => {
+  if (shell.hidden) return;
+  if (event === 'restored') app.reloadProfiles();
+  else if (event === 'schedule' && app.view === 'today') app.render();
 });
 
 function showNotice(text, actionLabel, action) {

@@ -5,6 +5,9 @@
 //   streakbox inspect FILE
 //   streakbox export --db DB [--profile NAME] [-o FILE]
 //   streakbox import --db DB [--mode replace|merge] [--profile NAME] [--tasks-only] [--dry-run] FILE
+//   streakbox db-export --db DB -o FILE     a consistent copy of the database file
+//   streakbox db-inspect FILE               checks a database file; prints what it holds
+//   streakbox db-restore --db DB FILE       replaces DB's content with FILE's (checked first)
 //
 // Exit status: 0 success, 1 the operation failed (an invalid backup, a missing
 // profile, ...), 2 usage error. DB is an SQLite file with the app's schema
@@ -20,6 +23,7 @@
 #include "streakbox/app.h"
 #include "streakbox/backup_export.h"
 #include "streakbox/backup_import.h"
+#include "streakbox/database_image.h"
 
 namespace streakbox {
 namespace {
@@ -31,7 +35,10 @@ constexpr const char* kUsage =
     "  streakbox validate FILE\n"
     "  streakbox inspect FILE\n"
     "  streakbox export --db DB [--profile NAME] [-o FILE]\n"
-    "  streakbox import --db DB [--mode replace|merge] [--profile NAME] [--tasks-only] [--dry-run] FILE\n";
+    "  streakbox import --db DB [--mode replace|merge] [--profile NAME] [--tasks-only] [--dry-run] FILE\n"
+    "  streakbox db-export --db DB -o FILE\n"
+    "  streakbox db-inspect FILE\n"
+    "  streakbox db-restore --db DB FILE\n";
 
 struct Args {
   std::string command;
@@ -173,6 +180,48 @@ int Import(const Args& a, const Clock& clock) {
   return 0;
 }
 
+Result<std::string> ReadAll(const std::string& path) {
+  SB_ASSIGN_OR_RETURN(auto src, FileSource::Open(path));
+  std::string out;
+  char buf[1 << 16];
+  for (;;) {
+    SB_ASSIGN_OR_RETURN(size_t n, src->Read(buf, sizeof buf));
+    if (n == 0) return out;
+    out.append(buf, n);
+  }
+}
+
+int DbExport(const Args& a, const Clock& clock) {
+  if (!a.options.count("--db") || !a.options.count("-o")) return Usage("db-export needs --db DB and -o FILE");
+  auto app = OpenDb(a.options.at("--db"), clock);
+  if (!app.ok()) return Fail(app.status());
+  auto bytes = SnapshotDatabase(app.value()->db());
+  if (!bytes.ok()) return Fail(bytes.status());
+  auto sink = FileSink::Open(a.options.at("-o"));
+  if (!sink.ok()) return Fail(sink.status());
+  Status s = sink.value()->Write(bytes.value());
+  if (s.ok()) s = sink.value()->Close();
+  return s.ok() ? 0 : Fail(s);
+}
+
+int DbInspectOrRestore(const Args& a, const Clock& clock, bool restore) {
+  if (a.positional.size() != 1) return Usage(std::string(restore ? "db-restore" : "db-inspect") + " takes one FILE");
+  if (restore && !a.options.count("--db")) return Usage("db-restore needs --db DB");
+  auto bytes = ReadAll(a.positional[0]);
+  if (!bytes.ok()) return Fail(bytes.status());
+  Result<DatabaseImageInfo> info = Status::Internal("not run");
+  if (restore) {
+    auto app = OpenDb(a.options.at("--db"), clock);
+    if (!app.ok()) return Fail(app.status());
+    info = RestoreDatabaseImage(app.value()->db(), bytes.value());
+  } else {
+    info = InspectDatabaseImage(bytes.value());
+  }
+  if (!info.ok()) return Fail(info.status());
+  std::cout << ToJson(info.value()).dump(2) << "\n";
+  return 0;
+}
+
 int Main(int argc, char** argv) {
   if (argc < 2) return Usage("no command");
   Args a;
@@ -191,6 +240,10 @@ int Main(int argc, char** argv) {
     if (!Parse(argc, argv, {"--db", "--mode", "--profile"}, {"--dry-run", "--tasks-only"}, &a, &error))
       return Usage(error);
     return Import(a, clock);
+  }
+  if (a.command == "db-export" || a.command == "db-inspect" || a.command == "db-restore") {
+    if (!Parse(argc, argv, {"--db", "-o"}, {}, &a, &error)) return Usage(error);
+    return a.command == "db-export" ? DbExport(a, clock) : DbInspectOrRestore(a, clock, a.command == "db-restore");
   }
   if (a.command == "-h" || a.command == "--help" || a.command == "help") {
     std::cout << kUsage;

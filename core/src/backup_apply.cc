@@ -319,7 +319,9 @@ class Applier : public ValidRecordSink {
             : "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING"));
     for (auto it = settings_.begin(); it != settings_.end(); ++it) {
       const std::string& key = it.key();
-      if (key == "instance_id" || key.rfind(kSecretSettingPrefix, 0) == 0 || !it->is_string()) continue;
+      if (key == "instance_id" || key.rfind(kSecretSettingPrefix, 0) == 0 ||
+          key.rfind(kLocalSettingPrefix, 0) == 0 || !it->is_string())
+        continue;
       st.Bind(1, key).Bind(2, it->get<std::string>());
       SB_RETURN_IF_ERROR(st.Run());
     }
@@ -377,6 +379,7 @@ Result<ImportReport> ImportBackup(Database& db, const Clock& clock, ByteSource& 
                                    " profiles; import it into the whole instance, not into one profile");
   report.header = summary.header;
   SB_RETURN_IF_ERROR(applier.Finish());
+  if (options.verify) SB_RETURN_IF_ERROR(VerifyRestored(db, summary.header));
   if (options.dry_run) return report;  // the guard rolls everything back
   SB_RETURN_IF_ERROR(tx.Commit());
   return report;

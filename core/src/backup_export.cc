@@ -170,7 +170,7 @@ Result<ExportResult> ExportBackup(Database& db, const Clock& clock, const Export
     if (!row) break;
     const std::string key = ss.Text(0);
     if (key == "instance_id") instance_id = ss.Text(1);
-    else if (key.rfind(kSecretSettingPrefix, 0) != 0) settings[key] = ss.Text(1);
+    else if (key.rfind(kSecretSettingPrefix, 0) != 0 && key.rfind(kLocalSettingPrefix, 0) != 0) settings[key] = ss.Text(1);
   }
 
   Writer w(sink);

@@ -91,4 +91,11 @@ std::string SystemClock::TodayLocal() const {
                                   static_cast<unsigned>(tm.tm_mday)));
 }
 
+int64_t SystemClock::UtcOffsetSeconds(int64_t unix_seconds) const {
+  std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return tm.tm_gmtoff;
+}
+
 }  // namespace streakbox

@@ -49,6 +49,27 @@ CREATE TABLE settings (
 ) WITHOUT ROWID;
 INSERT INTO settings (key, value) VALUES ('instance_id', lower(hex(randomblob(16))));
 )sql",
+    // 2: the backup history (backup_history.h) and the file's application_id,
+    // so a database-level restore can tell a Streakbox file from any SQLite file.
+    R"sql(
+CREATE TABLE backup_history (
+  id           INTEGER PRIMARY KEY,
+  kind         TEXT NOT NULL CHECK (kind IN ('manual', 'scheduled', 'safety')),
+  format       TEXT NOT NULL CHECK (format IN ('json', 'sqlite')),
+  status       TEXT NOT NULL CHECK (status IN ('running', 'ok', 'failed')),
+  created_at   INTEGER NOT NULL,
+  finished_at  INTEGER,
+  frequency    TEXT,
+  location     TEXT NOT NULL,
+  filename     TEXT,
+  size         INTEGER,
+  sha256       TEXT,
+  encrypted    INTEGER NOT NULL DEFAULT 0 CHECK (encrypted IN (0, 1)),
+  counts       TEXT,
+  error        TEXT
+);
+PRAGMA application_id = 1398030936;  -- 0x53544258, "STBX" (kApplicationId)
+)sql",
 };
 
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);

@@ -101,3 +101,33 @@ test('usage errors exit 2', () => {
   assert.equal(run('import', '--db', '/tmp/x.db', '--mode', 'sideways', join(DATA, 'seed-docs-example.json')).code, 2);
   assert.equal(run('export', '--db').code, 2);
 });
+
+test('database files: db-export makes a copy the other commands open; db-restore checks first', () => withTemp((dir) => {
+  const db = join(dir, 'app.db');
+  assert.equal(run('import', '--db', db, join(DATA, 'seed-server-all.json')).code, 0);
+  const copy = join(dir, 'copy.db');
+  const exp = run('db-export', '--db', db, '-o', copy);
+  assert.equal(exp.code, 0, exp.err);
+  assert.ok(!existsSync(`${copy}.tmp`));
+  const info = run('db-inspect', copy);
+  assert.equal(info.code, 0, info.err);
+  assert.deepEqual(JSON.parse(info.out).counts, { profiles: 2, tasks: 3, task_checks: 3, daily_status: 2 });
+  // The copy is an ordinary Streakbox database: export reads it directly.
+  assert.equal(JSON.parse(run('export', '--db', copy).out).counts.profiles, 2);
+
+  const other = join(dir, 'other.db');
+  assert.equal(run('import', '--db', other, join(DATA, 'seed-docs-example.json')).code, 0);
+  const restored = run('db-restore', '--db', other, copy);
+  assert.equal(restored.code, 0, restored.err);
+  assert.deepEqual(JSON.parse(run('export', '--db', other).out).profiles.map((p) => p.profile.name), ['Kid', 'Mom']);
+
+  const junk = join(dir, 'junk.db');
+  writeFileSync(junk, 'SQLite format 3\0' + 'x'.repeat(5000));
+  const bad = run('db-restore', '--db', other, junk);
+  assert.equal(bad.code, 1);
+  assert.match(bad.err, /cannot be read|damaged|not a Streakbox/);
+  const text = run('db-inspect', join(DATA, 'seed-docs-example.json'));
+  assert.equal(text.code, 1);
+  assert.match(text.err, /not an SQLite database/);
+  assert.equal(JSON.parse(run('export', '--db', other).out).counts.profiles, 2, 'a refused restore changes nothing');
+}));

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "streakbox/schema.h"
 #include "test_db.h"
 
 namespace streakbox {
@@ -65,7 +66,7 @@ TEST_F(AppCallsTest, ReorderTakesAnArrayOfIds) {
 
 TEST_F(AppCallsTest, InfoReportsSchemaAndInstance) {
   json info = Value("info", json::array());
-  EXPECT_EQ(info["schema_version"], 1);
+  EXPECT_EQ(info["schema_version"], kSchemaVersion);
   EXPECT_EQ(info["instance_id"].get<std::string>().size(), 32u);
 }
 

@@ -21,7 +21,7 @@ export function tempDir() {
 }
 
 /**
- * Opens the database in `dir`. `now` (ms) freezes the module's clock.
+ * Opens the database in `dir`. `now` (ms, or a function returning ms) sets the module's clock.
  * Returns {module, sb, files, call(method, ...args) -> value (throws {code, message}), close()}.
  */
 export async function openDb(dir, { now } = {}) {
@@ -29,7 +29,7 @@ export async function openDb(dir, { now } = {}) {
   const module = await createStreakbox({
     wasmBinary,
     streakboxFiles: files,
-    streakboxNow: now === undefined ? undefined : () => now,
+    streakboxNow: now === undefined ? undefined : typeof now === 'function' ? now : () => now,
   });
   const sb = new module.Streakbox();
   const opened = JSON.parse(sb.open(DB));

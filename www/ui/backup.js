@@ -5,8 +5,8 @@
 import { h, uid, errorLine, showError, hideError, busy, showDialog, dialogFrame } from './dom.js';
 
 /** Hands `bytes` to the browser as a download named `filename`. */
-function download(bytes, filename) {
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/json' }));
+export function download(bytes, filename, type = 'application/json') {
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
   const a = h('a', { href: url, download: filename, hidden: true });
   document.body.append(a);
   a.click();

@@ -1,6 +1,7 @@
 // Settings: storage used and quota, persistent storage (and asking for it),
-// app info, and Backup & Restore (ui/backup.js).
+// app info, Backups (ui/backups.js) and Backup & Restore (ui/backup.js).
 import { backupCard } from './backup.js';
+import { backupsCard } from './backups.js';
 import { h, errorLine, showError, hideError, busy } from './dom.js';
 
 function bytes(n) {
@@ -79,10 +80,11 @@ async function buildStamp() {
 
 export async function renderSettings(section, app) {
   const storage = storageCard(app);
-  const [info, build] = await Promise.all([app.sb.info(), buildStamp(), storage.refresh()]);
+  const [info, build, backups] = await Promise.all([app.sb.info(), buildStamp(), backupsCard(app), storage.refresh()]);
   section.append(
     h('div', { class: 'view-head' }, h('h1', {}, 'Settings')),
     storage.card,
+    backups,
     backupCard(app),
     infoCard(info, build));
 }

@@ -3,6 +3,7 @@
 import { h, icon, uid, errorLine, showError, hideError } from './dom.js';
 import { longDate, timeOf, dateOf } from './dates.js';
 import { streakCards } from './streaks.js';
+import { backupBanner } from './backups.js';
 
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -104,11 +105,12 @@ export function checklist(app, day, { onSaved } = {}) {
 export async function renderToday(section, app) {
   const { sb, profile } = app;
   const date = sb.today();
-  const [day, streak] = await Promise.all([sb.getDay(profile.id, date), sb.getStreak(profile.id)]);
+  const [day, streak, banner] = await Promise.all([sb.getDay(profile.id, date), sb.getStreak(profile.id), backupBanner(app)]);
   const streaks = streakCards(streak);
   const err = errorLine();
   section.append(
     h('div', { class: 'view-head' }, h('h1', {}, 'Today'), h('p', { class: 'muted' }, longDate(date))),
+    banner,
     streaks,
     h('section', { class: 'card', 'aria-label': 'Checklist' },
       checklist(app, day, {

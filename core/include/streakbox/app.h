@@ -39,10 +39,13 @@ class App {
 
   Database& db() { return *db_; }
   Tracker& tracker() { return tracker_; }
+  const Clock& clock() const { return clock_; }
 
  private:
-  App(std::unique_ptr<Database> db, const Clock& clock) : db_(std::move(db)), tracker_(*db_, clock) {}
+  App(std::unique_ptr<Database> db, const Clock& clock)
+      : db_(std::move(db)), clock_(clock), tracker_(*db_, clock) {}
   std::unique_ptr<Database> db_;
+  const Clock& clock_;
   Tracker tracker_;
 };
 

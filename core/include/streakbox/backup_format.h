@@ -16,4 +16,8 @@ constexpr size_t kMaxReportedProblems = 100;
 // Settings whose key starts with this prefix are secrets: never exported.
 constexpr const char* kSecretSettingPrefix = "secret.";
 
+// Settings whose key starts with this prefix describe this browser only (where
+// backups go, schedule state): never exported, never imported.
+constexpr const char* kLocalSettingPrefix = "local.";
+
 }  // namespace streakbox

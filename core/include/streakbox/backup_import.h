@@ -57,7 +57,14 @@ struct ImportOptions {
   bool dry_run = false;
   bool tasks_only = false;            // bring tasks, not their history
   std::function<void(double)> progress;  // 0..1: the share of the file read
+  // A full restore: before committing, run PRAGMA integrity_check and compare
+  // the database's counts with the header's `counts` (when the file has them);
+  // a mismatch rolls everything back (kInvalidBackup).
+  bool verify = false;
 };
+
+// The check `verify` runs, inside the import's transaction.
+Status VerifyRestored(Database& db, const nlohmann::json& header);
 
 // kMalformed, kUnsupportedVersion or kInvalidBackup (with details) when the
 // backup cannot be imported.

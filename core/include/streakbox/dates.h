@@ -33,12 +33,16 @@ class Clock {
   virtual int64_t NowUnixSeconds() const = 0;
   // Today's date in the user's local calendar, 'YYYY-MM-DD'.
   virtual std::string TodayLocal() const = 0;
+  // The user's local offset from UTC (seconds east) at a UTC instant, for the
+  // backup schedule (backup_schedule.h). The default is UTC.
+  virtual int64_t UtcOffsetSeconds(int64_t /*unix_seconds*/) const { return 0; }
 };
 
 class SystemClock : public Clock {
  public:
   int64_t NowUnixSeconds() const override;
   std::string TodayLocal() const override;
+  int64_t UtcOffsetSeconds(int64_t unix_seconds) const override;
 };
 
 // A clock that stands still until moved; for tests.
@@ -47,6 +51,8 @@ class FixedClock : public Clock {
   FixedClock(int64_t unix_seconds, std::string today) : now_(unix_seconds), today_(std::move(today)) {}
   int64_t NowUnixSeconds() const override { return now_; }
   std::string TodayLocal() const override { return today_; }
+  int64_t UtcOffsetSeconds(int64_t) const override { return offset_; }
+  void SetUtcOffset(int64_t seconds) { offset_ = seconds; }
   void Set(int64_t unix_seconds, std::string today) {
     now_ = unix_seconds;
     today_ = std::move(today);
@@ -55,6 +61,7 @@ class FixedClock : public Clock {
  private:
   int64_t now_;
   std::string today_;
+  int64_t offset_ = 0;
 };
 
 }  // namespace streakbox

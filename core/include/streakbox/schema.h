@@ -9,7 +9,10 @@
 
 namespace streakbox {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
+
+// PRAGMA application_id of a Streakbox database ('STBX'), set by migration 2.
+constexpr int kApplicationId = 0x53544258;
 
 // Sets the connection options every Streakbox connection uses (foreign keys on).
 Status ConfigureConnection(Database& db);

@@ -1,0 +1,131 @@
+// The backup methods of App::Call (docs/API.md, "Scheduled backups and
+// history"): settings, the schedule decision, and the history the worker
+// records its runs in. The files themselves are the caller's: the core decides
+// and records, the worker writes and deletes (wasm/backup_runner.js).
+#include <map>
+
+#include "app_args.h"
+#include "streakbox/backup_history.h"
+#include "streakbox/backup_retention.h"
+#include "streakbox/backup_schedule.h"
+#include "streakbox/backup_settings.h"
+#include "streakbox/dates.h"
+
+namespace streakbox {
+namespace {
+
+json Time(const std::optional<int64_t>& t) { return t ? json(FormatUtc(*t)) : json(nullptr); }
+
+json EntryJson(const HistoryEntry& e) {
+  json j = ToJson(e);
+  j["created_at"] = FormatUtc(e.created_at);
+  j["finished_at"] = Time(e.finished_at);
+  return j;
+}
+
+std::vector<RetentionDecision> Plan(const std::vector<HistoryEntry>& entries, int count) {
+  std::vector<RetentionEntry> in;
+  for (const auto& e : entries) in.push_back({e.id, e.kind, e.state, e.created_at});
+  return PlanRetention(in, count);
+}
+
+Result<json> Schedule(App& app) {
+  SB_ASSIGN_OR_RETURN(BackupSettings s, LoadBackupSettings(app.db()));
+  SB_ASSIGN_OR_RETURN(ScheduleState state, LoadScheduleState(app.db()));
+  const Clock& clock = app.clock();
+  ScheduleInput in;
+  in.enabled = s.enabled;
+  in.frequency = s.frequency;
+  in.enabled_at = s.enabled_at;
+  in.last_attempt = state.last_attempt;
+  in.last_success = state.last_success;
+  in.now = clock.NowUnixSeconds();
+  ScheduleDecision d = DecideSchedule(in, [&clock](int64_t t) { return clock.UtcOffsetSeconds(t); });
+  return json{{"enabled", s.enabled}, {"due", d.due}, {"slot", Time(d.slot)}, {"next_due", Time(d.next_due)},
+              {"now", FormatUtc(in.now)}, {"last_attempt", Time(state.last_attempt)},
+              {"last_success", Time(state.last_success)}, {"last_failed", d.last_failed},
+              {"last_error", state.last_error.empty() ? json(nullptr) : json(state.last_error)}};
+}
+
+const std::map<std::string, Handler>& Table() {
+  static const std::map<std::string, Handler> table = {
+      {"backupSettings", [](App& app, const Args&) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(BackupSettings s, LoadBackupSettings(app.db()));
+         return ToJson(s);
+       }},
+      {"configureBackups", [](App& app, const Args& a) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(json patch, a.Object(0, "patch"));
+         SB_ASSIGN_OR_RETURN(BackupSettings current, LoadBackupSettings(app.db()));
+         SB_ASSIGN_OR_RETURN(BackupSettings next, PatchBackupSettings(current, patch, app.clock().NowUnixSeconds()));
+         SB_RETURN_IF_ERROR(SaveBackupSettings(app.db(), next));
+         return ToJson(next);
+       }},
+      {"backupSchedule", [](App& app, const Args&) -> Result<json> { return Schedule(app); }},
+      {"backupHistory", [](App& app, const Args&) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(BackupSettings s, LoadBackupSettings(app.db()));
+         SB_ASSIGN_OR_RETURN(auto entries, ListHistory(app.db()));
+         auto plan = Plan(entries, s.retention_count);
+         json out = json::array();
+         for (size_t i = 0; i < entries.size(); ++i) {
+           json j = EntryJson(entries[i]);
+           j["retention"] = {{"keep", plan[i].keep}, {"reason", plan[i].reason}};
+           out.push_back(j);
+         }
+         return out;
+       }},
+      {"backupGet", [](App& app, const Args& a) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(int64_t id, a.Id(0, "id"));
+         SB_ASSIGN_OR_RETURN(HistoryEntry e, GetHistory(app.db(), id));
+         return EntryJson(e);
+       }},
+      {"backupBegin", [](App& app, const Args& a) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(json o, a.Object(0, "run"));
+         SB_ASSIGN_OR_RETURN(HistoryEntry e, HistoryStartFromJson(o));
+         e.created_at = app.clock().NowUnixSeconds();
+         SB_ASSIGN_OR_RETURN(int64_t id, AddHistory(app.db(), e));
+         return json(id);
+       }},
+      // Records the outcome. After a good scheduled run, answers the entries
+      // retention removes ({id, filename, location, reason}); the caller
+      // deletes their files and then calls backupRemove for each.
+      {"backupFinish", [](App& app, const Args& a) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(int64_t id, a.Id(0, "id"));
+         SB_ASSIGN_OR_RETURN(json o, a.Object(1, "outcome"));
+         SB_ASSIGN_OR_RETURN(HistoryEntry outcome, HistoryOutcomeFromJson(o));
+         outcome.finished_at = app.clock().NowUnixSeconds();
+         SB_RETURN_IF_ERROR(FinishHistory(app.db(), id, outcome));
+         SB_ASSIGN_OR_RETURN(HistoryEntry done, GetHistory(app.db(), id));
+         json removals = json::array();
+         if (done.kind == BackupKind::kScheduled && done.state == BackupState::kOk) {
+           SB_ASSIGN_OR_RETURN(BackupSettings s, LoadBackupSettings(app.db()));
+           SB_ASSIGN_OR_RETURN(auto entries, ListHistory(app.db()));
+           auto plan = Plan(entries, s.retention_count);
+           for (size_t i = 0; i < entries.size(); ++i)
+             if (!plan[i].keep)
+               removals.push_back({{"id", entries[i].id}, {"filename", entries[i].filename},
+                                   {"location", entries[i].location}, {"reason", plan[i].reason}});
+         }
+         return json{{"entry", EntryJson(done)}, {"removals", removals}};
+       }},
+      // Once per open, before any run: entries left "running" were cut short.
+      {"backupRecover", [](App& app, const Args&) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(int64_t n, FailInterruptedRuns(app.db(), app.clock().NowUnixSeconds()));
+         return json(n);
+       }},
+      {"backupRemove", [](App& app, const Args& a) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(int64_t id, a.Id(0, "id"));
+         SB_RETURN_IF_ERROR(RemoveHistory(app.db(), id));
+         return json(nullptr);
+       }},
+  };
+  return table;
+}
+
+}  // namespace
+
+Handler BackupHandler(const std::string& method) {
+  auto it = Table().find(method);
+  return it == Table().end() ? Handler() : it->second;
+}
+
+}  // namespace streakbox

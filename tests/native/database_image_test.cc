@@ -1,0 +1,138 @@
+// Database-level backup: a consistent snapshot, and a restore that refuses
+// damaged, foreign and newer files and changes nothing when it refuses.
+#include <nlohmann/json.hpp>
+
+#include "streakbox/backup_history.h"
+#include "streakbox/backup_import.h"
+#include "streakbox/database_image.h"
+#include "streakbox/schema.h"
+#include "test_db.h"
+
+namespace streakbox {
+namespace {
+
+class DatabaseImageTest : public DbTest {
+ protected:
+  void Fill(const std::string& name, int checks) {
+    int64_t p = tracker().CreateProfile(name, "#112233").value();
+    int64_t t = tracker().CreateTask(p, TaskFields{"Run", "", true, true, false}).value();
+    for (int d = 0; d < checks; ++d)
+      ASSERT_TRUE(tracker().SetCheck(p, t, FormatDate(ParseDate("2026-03-10").value() - d), true).ok());
+  }
+  std::vector<std::string> Names() {
+    std::vector<std::string> out;
+    auto profiles = tracker().ListProfiles();
+    for (const auto& p : profiles.value()) out.push_back(p.name);
+    return out;
+  }
+  // A restore that must be refused with `code`, leaving Mom's data untouched.
+  void ExpectRefused(const std::string& bytes, Code code, const std::string& words) {
+    auto r = RestoreDatabaseImage(db(), bytes);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), code) << r.status().message();
+    EXPECT_NE(r.status().message().find(words), std::string::npos) << r.status().message();
+    EXPECT_EQ(Names(), std::vector<std::string>{"Mom"});
+    EXPECT_EQ(Count("task_checks"), 3);
+  }
+};
+
+TEST_F(DatabaseImageTest, SnapshotIsAStreakboxDatabaseWithTheData) {
+  Fill("Mom", 3);
+  std::string bytes = SnapshotDatabase(db()).value();
+  EXPECT_EQ(bytes.compare(0, 15, "SQLite format 3"), 0);
+  EXPECT_EQ(bytes[18], 1) << "rollback-journal mode: opens without a -wal file";
+  auto info = InspectDatabaseImage(bytes);
+  ASSERT_TRUE(info.ok()) << info.status().ToString();
+  EXPECT_EQ(info.value().schema_version, kSchemaVersion);
+  EXPECT_EQ(info.value().profiles, 1);
+  EXPECT_EQ(info.value().task_checks, 3);
+  EXPECT_EQ(info.value().instance_id, tracker().GetSetting("instance_id").value().value());
+}
+
+TEST_F(DatabaseImageTest, RestoreRoundTripKeepsTheHistoryAndThisBrowsersSettings) {
+  Fill("Mom", 3);
+  ASSERT_TRUE(tracker().SetSetting("local.backup.location", "folder").ok());
+  ASSERT_TRUE(tracker().SetSetting("backup.retention_count", "5").ok());
+  std::string snapshot = SnapshotDatabase(db()).value();
+  ASSERT_TRUE(tracker().SetSetting("local.backup.location", "opfs").ok());
+  ASSERT_TRUE(tracker().SetSetting("backup.retention_count", "9").ok());
+  ASSERT_TRUE(tracker().DeleteProfile(tracker().ListProfiles().value()[0].id).ok());
+  Fill("Dad", 1);
+  HistoryEntry e;
+  e.kind = BackupKind::kSafety;
+  e.created_at = 5;
+  int64_t id = AddHistory(db(), e).value();
+  auto r = RestoreDatabaseImage(db(), snapshot);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(Names(), std::vector<std::string>{"Mom"});
+  EXPECT_EQ(Count("task_checks"), 3);
+  auto history = ListHistory(db()).value();
+  ASSERT_EQ(history.size(), 1u) << "the history is this database's, not the snapshot's";
+  EXPECT_EQ(history[0].id, id);
+  EXPECT_EQ(history[0].kind, BackupKind::kSafety);
+  EXPECT_EQ(tracker().GetSetting("local.backup.location").value(), "opfs") << "this browser's, kept";
+  EXPECT_EQ(tracker().GetSetting("backup.retention_count").value(), "5") << "the data's, restored";
+}
+
+TEST_F(DatabaseImageTest, RefusesWhatIsNotAStreakboxDatabase) {
+  Fill("Mom", 3);
+  ExpectRefused("", Code::kMalformed, "not an SQLite database");
+  ExpectRefused("{\"version\":\"1.1\",\"profiles\":[]}" + std::string(100, ' '), Code::kMalformed, "not an SQLite database");
+
+  auto foreign = Database::Open(":memory:").value();
+  ASSERT_TRUE(foreign->Exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('hi')").ok());
+  ExpectRefused(SnapshotDatabase(*foreign).value(), Code::kInvalidBackup, "not a Streakbox database");
+  ASSERT_TRUE(foreign->Exec("PRAGMA application_id = 42").ok());
+  ExpectRefused(SnapshotDatabase(*foreign).value(), Code::kInvalidBackup, "another application");
+}
+
+TEST_F(DatabaseImageTest, RefusesANewerSchema) {
+  Fill("Mom", 3);
+  auto newer = Database::Open(":memory:").value();
+  ASSERT_TRUE(Migrate(*newer).ok());
+  ASSERT_TRUE(newer->Exec("PRAGMA user_version = " + std::to_string(kSchemaVersion + 1)).ok());
+  ExpectRefused(SnapshotDatabase(*newer).value(), Code::kUnsupportedVersion, "newer Streakbox");
+}
+
+TEST_F(DatabaseImageTest, RefusesADamagedFile) {
+  Fill("Mom", 3);
+  std::string bytes = SnapshotDatabase(db()).value();
+  std::string truncated = bytes.substr(0, bytes.size() / 2);
+  auto r = RestoreDatabaseImage(db(), truncated);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Code::kInvalidBackup) << r.status().message();
+  std::string scribbled = bytes;
+  for (size_t i = 4096; i < scribbled.size(); i += 7) scribbled[i] = static_cast<char>(0xA5);
+  ExpectRefused(scribbled, Code::kInvalidBackup, "damaged");
+}
+
+TEST_F(DatabaseImageTest, MigratesAnOlderSchema) {
+  Fill("Mom", 3);
+  // A version-1 file: no backup_history, no application_id.
+  auto old = Database::Open(":memory:").value();
+  ASSERT_TRUE(Migrate(*old).ok());
+  ASSERT_TRUE(old->Exec("DROP TABLE backup_history; PRAGMA application_id = 0; PRAGMA user_version = 1; "
+                        "INSERT INTO profiles (name, color, created_at, updated_at) VALUES ('Old', '#000000', 'x', 'x')").ok());
+  auto r = RestoreDatabaseImage(db(), SnapshotDatabase(*old).value());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(Names(), std::vector<std::string>{"Old"});
+  EXPECT_EQ(SchemaVersion(db()).value(), kSchemaVersion);
+}
+
+TEST_F(DatabaseImageTest, AFullRestoreWhoseCountsDisagreeChangesNothing) {
+  Fill("Mom", 3);
+  const std::string lying = R"({"version":"1.1","counts":{"profiles":1,"tasks":1,"task_checks":5,"daily_status":0},
+    "profiles":[{"profile":{"name":"Kid"},"tasks":[{"title":"Read"}],"task_checks":[{"task_title":"Read","date":"2026-03-01"}]}]})";
+  StringSource src(lying);
+  ImportOptions o;
+  o.verify = true;
+  auto r = ImportBackup(db(), clock_, src, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Code::kInvalidBackup);
+  ASSERT_EQ(r.status().details().size(), 1u);
+  EXPECT_EQ(r.status().details()[0].path, "$.counts.task_checks");
+  EXPECT_EQ(Names(), std::vector<std::string>{"Mom"});
+}
+
+}  // namespace
+}  // namespace streakbox

@@ -1,0 +1,279 @@
+// The backup runner (wasm/backup_runner.js) over the real wasm module under
+// Node, with a clock the test moves and an in-memory folder: the schedule,
+// catch-up, retention, failures, permission waits and restores.
+process.env.TZ = 'America/New_York';  // DST changes: 03:00 local is 08:00 or 07:00 UTC
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BackupRunner } from '../../wasm/backup_runner.js';
+import { BackupStore, PARTIAL } from '../../wasm/backup_store.js';
+import { openDb, tempDir } from './module.mjs';
+
+const notFound = () => Object.assign(new Error('not found'), { name: 'NotFoundError' });
+
+/** An in-memory FileSystemDirectoryHandle: enough of the API for BackupStore. */
+class MemDir {
+  constructor(name = 'mem') {
+    this.name = name;
+    this.files = new Map();
+    this.permission = 'granted';
+  }
+  async queryPermission() { return this.permission; }
+  async getFileHandle(name, { create } = {}) {
+    if (!this.files.has(name)) {
+      if (!create) throw notFound();
+      this.files.set(name, new Uint8Array());
+    }
+    const dir = this;
+    return {
+      name,
+      async createWritable() {
+        const parts = [];
+        return {
+          async write(b) { parts.push(new Uint8Array(b)); },
+          async close() { dir.files.set(name, new Uint8Array(Buffer.concat(parts))); },
+          async abort() {},
+        };
+      },
+      async getFile() { return new Blob([dir.files.get(name)]); },
+      async move(to) { dir.files.set(to, dir.files.get(name)); dir.files.delete(name); },
+    };
+  }
+  async removeEntry(name) { if (!this.files.delete(name)) throw notFound(); }
+  async *entries() { for (const n of this.files.keys()) yield [n, { kind: 'file' }]; }
+}
+
+/** A ByteSource for Module.streakboxSource over bytes. */
+function bytesSource(bytes) {
+  let pos = 0;
+  return {
+    size: () => bytes.length,
+    rewind: () => { pos = 0; },
+    read(view) {
+      const n = Math.min(view.length, bytes.length - pos);
+      view.set(bytes.subarray(pos, pos + n));
+      pos += n;
+      return n;
+    },
+  };
+}
+
+async function setUp() {
+  const t = tempDir();
+  const clock = { ms: Date.UTC(2026, 2, 1, 17) };  // Sunday 1 March 2026, 12:00 in New York
+  const db = await openDb(t.dir, { now: () => clock.ms });
+  const { module, sb } = db;
+  const env = (r) => { if (!r.ok) throw Object.assign(new Error(r.error.message), r.error); return r.value; };
+  const collect = (fn) => {
+    const chunks = [];
+    module.streakboxSink = (c) => chunks.push(c);
+    try { return { ...env(JSON.parse(fn())), bytes: new Uint8Array(Buffer.concat(chunks)) }; } finally { module.streakboxSink = null; }
+  };
+  const withSource = async (blob, fn) => {
+    module.streakboxSource = bytesSource(new Uint8Array(await blob.arrayBuffer()));
+    try { return env(JSON.parse(fn())); } finally { module.streakboxSource = null; }
+  };
+  const opfs = new BackupStore(new MemDir('opfs'), 'opfs');
+  const folder = new MemDir('Backups');
+  const events = [];
+  const runner = new BackupRunner({
+    call: (method, ...args) => db.call(method, ...args),
+    exportJson: () => collect(() => sb.exportBackup(0)),
+    exportDatabase: () => collect(() => sb.exportDatabase()),
+    validateBackup: (blob, o) => withSource(blob, () => sb.importBackup(JSON.stringify(o || {}), true)),
+    importBackup: (blob, o) => withSource(blob, () => sb.importBackup(JSON.stringify(o || {}), false)),
+    inspectDatabase: (blob) => withSource(blob, () => sb.importDatabase(true)),
+    importDatabase: (blob) => withSource(blob, () => sb.importDatabase(false)),
+    storeFor: async (location) => {
+      if (location === 'opfs') return opfs;
+      if (folder.permission !== 'granted') throw Object.assign(new Error(`Streakbox needs permission to write to “${folder.name}”.`), { code: 'permission_needed' });
+      return new BackupStore(folder, `folder:${folder.name}`);
+    },
+    nowMs: () => clock.ms,
+    notify: (e) => events.push(e.event),
+  });
+  const at = (y, m, d, hh, mm = 0) => { clock.ms = Date.UTC(y, m - 1, d, hh, mm); };
+  const scheduled = () => db.call('backupHistory').filter((e) => e.kind === 'scheduled');
+  const done = () => { runner.stop(); db.close(); t.remove(); };
+  return { db, runner, opfs, folder, clock, at, scheduled, events, done };
+}
+
+test('a daily schedule runs at 03:00 local once per day, across a DST change', async () => {
+  const s = await setUp();
+  try {
+    const p = s.db.call('createProfile', { name: 'Mom' });
+    s.db.call('createTask', p, { title: 'Run' });
+    s.db.call('configureBackups', { enabled: true, frequency: 'daily', retention_count: 3 });
+    let st = await s.runner.check();
+    assert.equal(st.due, false);
+    assert.equal(st.next_due, '2026-03-02T08:00:00Z', '03:00 EST');
+    s.at(2026, 3, 2, 7, 59);
+    assert.equal((await s.runner.check()).due, false);
+    assert.equal(s.scheduled().length, 0, 'nothing before 03:00');
+    s.at(2026, 3, 2, 8, 0);
+    st = await s.runner.check();
+    assert.equal(s.scheduled().length, 1);
+    assert.equal(st.due, false, 'one run per slot');
+    const [entry] = s.scheduled();
+    assert.equal(entry.status, 'ok');
+    assert.equal(entry.location, 'opfs');
+    assert.equal(entry.encrypted, false);
+    assert.deepEqual(entry.counts, { profiles: 1, tasks: 1, task_checks: 0, daily_status: 0 });
+    assert.equal(entry.sha256.length, 64);
+    const names = await s.opfs.names();
+    assert.deepEqual(names, [entry.filename]);
+    assert.ok(![...s.opfs.dir.files.keys()].some((n) => n.endsWith(PARTIAL)), 'no partial file left');
+    assert.equal(entry.size, s.opfs.dir.files.get(entry.filename).length);
+
+    // Spring forward on Sunday 8 March: 03:00 EDT is 07:00 UTC.
+    s.at(2026, 3, 7, 12);
+    await s.runner.check();
+    s.at(2026, 3, 8, 6, 59);
+    assert.equal((await s.runner.check()).due, false);
+    const before = s.scheduled().length;
+    s.at(2026, 3, 8, 7, 0);
+    await s.runner.check();
+    assert.equal(s.scheduled().length, Math.min(before + 1, 3));
+    assert.equal(s.scheduled()[0].created_at, '2026-03-08T07:00:00Z');
+  } finally {
+    s.done();
+  }
+});
+
+test('a week away gives one catch-up run; retention keeps N scheduled and every manual backup', async () => {
+  const s = await setUp();
+  try {
+    s.db.call('configureBackups', { enabled: true, retention_count: 2 });
+    const manual = await s.runner.runNow();
+    assert.equal(manual.kind, 'manual');
+    for (let day = 2; day <= 5; day++) {
+      s.at(2026, 3, day, 9);
+      await s.runner.check();
+    }
+    assert.equal(s.scheduled().length, 2, 'exactly N scheduled backups');
+    s.at(2026, 3, 13, 9);  // a week later
+    await s.runner.check();
+    await s.runner.check();
+    const list = s.db.call('backupHistory');
+    assert.deepEqual(list.map((e) => [e.kind, e.created_at]), [
+      ['scheduled', '2026-03-13T09:00:00Z'],
+      ['scheduled', '2026-03-05T09:00:00Z'],
+      ['manual', '2026-03-01T17:00:00Z'],
+    ]);
+    assert.equal((await s.opfs.names()).length, 3, 'files of removed entries are deleted');
+    assert.equal(list[2].retention.reason, 'manual backups are never deleted automatically');
+  } finally {
+    s.done();
+  }
+});
+
+test('a failed run is recorded and reported until a later one succeeds', async () => {
+  const s = await setUp();
+  try {
+    s.db.call('configureBackups', { enabled: true, encrypt: true });
+    s.at(2026, 3, 2, 9);
+    const st = await s.runner.check();
+    assert.equal(st.last_failed, true);
+    assert.match(st.last_error, /^no_backup_password: /);
+    assert.deepEqual(s.scheduled().map((e) => [e.status, e.encrypted]), [['failed', true]]);
+    assert.equal((await s.runner.check()).due, false, 'no retry loop within the slot');
+    s.db.call('configureBackups', { encrypt: false });
+    s.at(2026, 3, 3, 9);
+    const after = await s.runner.check();
+    assert.equal(after.last_failed, false);
+    assert.deepEqual(s.scheduled().map((e) => e.status), ['ok'], 'the older failure is pruned');
+  } finally {
+    s.done();
+  }
+});
+
+test('a folder that needs permission makes the run wait, not fail', async () => {
+  const s = await setUp();
+  try {
+    s.db.call('configureBackups', { enabled: true, location: 'folder' });
+    s.folder.permission = 'prompt';
+    s.at(2026, 3, 2, 9);
+    const st = await s.runner.check();
+    assert.equal(st.waiting.code, 'permission_needed');
+    assert.match(st.waiting.message, /permission to write to “Backups”/);
+    assert.equal(s.scheduled().length, 0, 'waiting is not an attempt');
+    s.folder.permission = 'granted';
+    const later = await s.runner.check();
+    assert.equal(later.waiting, null);
+    assert.equal(s.scheduled()[0].location, 'folder:Backups');
+    assert.equal((await new BackupStore(s.folder).names()).length, 1);
+  } finally {
+    s.done();
+  }
+});
+
+test('restore from history and from a database file, each with a safety snapshot', async () => {
+  const s = await setUp();
+  try {
+    const p = s.db.call('createProfile', { name: 'Mom' });
+    s.db.call('createTask', p, { title: 'Run' });
+    const saved = await s.runner.runNow();
+    s.db.call('deleteProfile', p);
+    s.db.call('createProfile', { name: 'Dad' });
+    const r = await s.runner.restore(saved.id);
+    assert.equal(r.integrity, 'ok');
+    assert.deepEqual(s.db.call('listProfiles').map((x) => x.name), ['Mom']);
+    const safety = s.db.call('backupGet', r.safety_id);
+    assert.equal(safety.kind, 'safety');
+    assert.equal((await s.runner.verify(r.safety_id)).format, 'json');
+
+    const dbFile = s.db.call('backupHistory').length;
+    const image = await s.runner.deps.exportDatabase();
+    s.db.call('createProfile', { name: 'Kid' });
+    const back = await s.runner.restore(new Blob([image.bytes]), { expect: 'sqlite' });
+    assert.equal(back.format, 'sqlite');
+    assert.deepEqual(s.db.call('listProfiles').map((x) => x.name), ['Mom']);
+    assert.equal(s.db.call('backupHistory').length, dbFile + 1, 'history survives, plus the new safety snapshot');
+    assert.equal(s.db.call('backupGet', back.safety_id).format, 'sqlite');
+
+    await assert.rejects(s.runner.restore(new Blob(['{"version":"1.1","profiles":[]}']), { expect: 'sqlite' }), { code: 'malformed' });
+    await assert.rejects(s.runner.restore(new Blob(['SQLite format 3\0', new Uint8Array(4000)])), (e) => e.code === 'invalid' || e.code === 'malformed');
+    assert.deepEqual(s.db.call('listProfiles').map((x) => x.name), ['Mom'], 'a refused restore changes nothing');
+    assert.equal(s.db.call('backupHistory').length, dbFile + 1, 'and saves no safety snapshot');
+  } finally {
+    s.done();
+  }
+});
+
+test('after a tab closed mid-backup: the run shows as failed and its partial file is deleted', async () => {
+  const s = await setUp();
+  try {
+    s.db.call('configureBackups', { enabled: true });
+    const id = s.db.call('backupBegin', { kind: 'scheduled', frequency: 'daily' });
+    s.opfs.dir.files.set(`streakbox-scheduled-x-${id}.json${PARTIAL}`, new Uint8Array(10));
+    s.opfs.dir.files.set('streakbox-manual-kept.json', new Uint8Array(3));
+    await s.runner.recover();
+    assert.deepEqual([...s.opfs.dir.files.keys()], ['streakbox-manual-kept.json']);
+    const entry = s.db.call('backupGet', id);
+    assert.equal(entry.status, 'failed');
+    assert.match(entry.error, /^interrupted/);
+  } finally {
+    s.done();
+  }
+});
+
+test('a file retention cannot delete leaves the new backup good and is removed after a later run', async () => {
+  const s = await setUp();
+  try {
+    s.db.call('configureBackups', { enabled: true, retention_count: 1 });
+    s.at(2026, 3, 2, 9);
+    await s.runner.check();
+    const remove = s.opfs.dir.removeEntry.bind(s.opfs.dir);
+    s.opfs.dir.removeEntry = async () => { throw Object.assign(new Error('busy'), { name: 'InvalidModificationError' }); };
+    s.at(2026, 3, 3, 9);
+    await s.runner.check();
+    assert.deepEqual(s.scheduled().map((e) => [e.status, e.retention.keep]), [['ok', true], ['ok', false]]);
+    s.opfs.dir.removeEntry = remove;
+    s.at(2026, 3, 4, 9);
+    await s.runner.check();
+    assert.deepEqual(s.scheduled().map((e) => e.created_at), ['2026-03-04T09:00:00Z']);
+    assert.equal((await s.opfs.names()).length, 1);
+  } finally {
+    s.done();
+  }
+});

@@ -1,0 +1,258 @@
+// Scheduled backups, the backup history's files, and full restores, in the
+// worker (docs/ARCHITECTURE.md, "Scheduled backups"). The core decides (when a
+// run is due, what retention removes) and records (the history); this file
+// does the I/O in between: producing bytes, writing and deleting files,
+// restoring with a safety snapshot first.
+//
+// Everything it needs comes in `deps`, so the same code runs in the worker
+// (wasm/worker.js) and under Node with the wasm module and a fake folder
+// (tests/wasm/backup_runner.test.mjs):
+//   call(method, ...args)      a core call; returns the value or throws {code, message}
+//   exportJson()               {filename, bytes, counts}: a backup of everything
+//   exportDatabase()           {filename, bytes, info}: the database file
+//   validateBackup(blob, opts) {header, counts, profile_names}
+//   importBackup(blob, opts)   the import report
+//   inspectDatabase(blob)      {schema_version, instance_id, size, counts}
+//   importDatabase(blob)       the same, after replacing the database
+//   storeFor(location)         a BackupStore for 'opfs' or 'folder…'; throws
+//                              permission_needed / folder_missing
+//   nowMs()                    the clock (the worker's, which tests can set)
+//   notify(event)              tells the page something changed
+import { sha256Hex } from './backup_store.js';
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+// The timer re-checks at least this often, so a sleeping machine or a changed
+// time zone cannot push a run far past its slot.
+const MAX_TIMER_MS = 60 * 60 * 1000;
+
+export class BackupError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+}
+
+async function isSqlite(blob) {
+  const head = new Uint8Array(await blob.slice(0, 16).arrayBuffer());
+  return head.length === 16 && String.fromCharCode(...head) === SQLITE_MAGIC;
+}
+
+export class BackupRunner {
+  constructor(deps) {
+    this.deps = deps;
+    this.timer = null;
+    this.waiting = null;     // {code, message} while a scheduled run waits (e.g. for permission)
+    this.queue = Promise.resolve();
+  }
+
+  // One backup operation at a time: a restore never interleaves with a run.
+  serial(fn) {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => {});
+    return next;
+  }
+
+  /**
+   * THE SEAM where backup bytes are produced for runNow and the schedule.
+   * Encryption (issue 4) plugs in here: when `encrypt` is true, wrap `bytes`
+   * in the .ttbak container with the stored backup password, set
+   * `encrypted: true` and give the filename the .ttbak extension. Until then
+   * an encrypted backup is refused with code 'no_backup_password'.
+   */
+  async produceBackup({ encrypt }) {
+    const r = await this.deps.exportJson();
+    if (encrypt) {
+      throw new BackupError('no_backup_password',
+        'Encrypted backups need a backup password, and this version of Streakbox cannot encrypt yet. Turn off “Encrypt scheduled backups” or set a backup password.');
+    }
+    return { bytes: r.bytes, counts: r.counts, extension: 'json', encrypted: false };
+  }
+
+  /** The database file as backup bytes (safety snapshots before a database-level restore). */
+  async produceDatabase() {
+    const r = await this.deps.exportDatabase();
+    return { bytes: r.bytes, counts: r.info.counts, extension: 'db', encrypted: false };
+  }
+
+  fileName(kind, id, extension) {
+    const stamp = new Date(this.deps.nowMs()).toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+    return `streakbox-${kind}-${stamp}-${id}.${extension}`;
+  }
+
+  /**
+   * Makes one backup into the configured location and records it in the
+   * history. kind: 'manual' | 'scheduled' | 'safety'; format: 'json' | 'sqlite'.
+   * The location is opened before anything is recorded: a location that needs
+   * permission is not an attempt (the run waits); any later failure is
+   * recorded as a failed entry and rethrown.
+   */
+  async makeBackup({ kind, format = 'json', frequency, encrypt = false }) {
+    const { deps } = this;
+    const settings = await deps.call('backupSettings');
+    const store = await deps.storeFor(kind === 'safety' ? 'opfs' : settings.location);
+    const id = await deps.call('backupBegin', { kind, format, location: store.location, frequency, encrypted: !!encrypt });
+    try {
+      const produced = format === 'sqlite' ? await this.produceDatabase() : await this.produceBackup({ encrypt });
+      const filename = this.fileName(kind, id, produced.extension);
+      const written = await store.write(filename, produced.bytes);
+      const done = await deps.call('backupFinish', id, { ok: true, filename, ...written, counts: produced.counts });
+      await this.applyRetention(done.removals);
+      return done.entry;
+    } catch (e) {
+      try {
+        await deps.call('backupFinish', id, { ok: false, error: `${e.code || 'io_error'}: ${e.message}` });
+      } catch {
+        /* the original failure is the one to report */
+      }
+      throw e;
+    } finally {
+      deps.notify({ event: 'history' });
+    }
+  }
+
+  // Deletes what retention removes. The new backup is already recorded as
+  // good: a file that cannot be deleted now stays listed, and the next
+  // successful run's plan names it again.
+  async applyRetention(removals) {
+    for (const r of removals) {
+      try {
+        await this.removeEntry(r);
+      } catch {
+        /* retried after the next run */
+      }
+    }
+  }
+
+  async removeEntry(entry) {
+    if (entry.filename) await (await this.deps.storeFor(entry.location)).remove(entry.filename);
+    await this.deps.call('backupRemove', entry.id);
+  }
+
+  // --- The schedule --------------------------------------------------------
+
+  /**
+   * Once per open, before the first check: entries left running by a closed
+   * tab are marked failed, and partial files left in Streakbox's folder are
+   * deleted (they never were backups).
+   */
+  recover() {
+    return this.serial(async () => {
+      await this.deps.call('backupRecover');
+      await (await this.deps.storeFor('opfs')).removePartials();
+    });
+  }
+
+  /** Runs the scheduled backup if it is due, then arms the timer for the next one. */
+  check() {
+    return this.serial(async () => {
+      clearTimeout(this.timer);
+      this.timer = null;
+      let decision = await this.deps.call('backupSchedule');
+      if (decision.due) {
+        const settings = await this.deps.call('backupSettings');
+        try {
+          await this.makeBackup({ kind: 'scheduled', frequency: settings.frequency, encrypt: settings.encrypt });
+          this.waiting = null;
+        } catch (e) {
+          // Waiting for permission or a folder is not a failed run: nothing was recorded.
+          this.waiting = e.code === 'permission_needed' || e.code === 'folder_missing'
+            ? { code: e.code, message: e.message } : null;
+        } finally {
+          this.deps.notify({ event: 'schedule' });
+        }
+        decision = await this.deps.call('backupSchedule');
+      } else {
+        this.waiting = null;  // nothing is due (switched off, or a run happened): nothing waits
+      }
+      if (decision.next_due) {
+        const wait = Date.parse(decision.next_due) - this.deps.nowMs();
+        this.timer = setTimeout(() => this.check(), Math.min(Math.max(wait, 1000), MAX_TIMER_MS));
+      }
+      return this.status(decision);
+    });
+  }
+
+  stop() {
+    clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  status(decision) {
+    return { ...decision, waiting: this.waiting };
+  }
+
+  // --- History actions -----------------------------------------------------
+
+  async entryFile(id) {
+    const entry = await this.deps.call('backupGet', id);
+    if (entry.status !== 'ok') throw new BackupError('not_found', 'this backup did not complete, so there is no file to use');
+    const file = await (await this.deps.storeFor(entry.location)).read(entry.filename);
+    return { entry, file };
+  }
+
+  /** What a backup (history id, or a File/Blob) holds, checked without applying: {format, header, counts}. */
+  async inspect(blob, { password } = {}) {
+    if (await isSqlite(blob)) {
+      const info = await this.deps.inspectDatabase(blob);
+      return { format: 'sqlite', header: { schema_version: info.schema_version, instance_id: info.instance_id }, counts: info.counts, size: info.size };
+    }
+    const s = await this.deps.validateBackup(blob, { password });
+    return { format: 'json', header: s.header, counts: s.counts, profile_names: s.profile_names, size: blob.size };
+  }
+
+  /** Verifies history entry `id`: the file is there, unchanged (size, SHA-256), and valid. */
+  verify(id, { password } = {}) {
+    return this.serial(async () => {
+      const { entry, file } = await this.entryFile(id);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      if (bytes.length !== entry.size || (await sha256Hex(bytes)) !== entry.sha256) {
+        throw new BackupError('invalid', `${entry.filename} has changed since it was saved (its size or checksum differs)`);
+      }
+      return { id, checksum_ok: true, ...(await this.inspect(file, { password })) };
+    });
+  }
+
+  /** {filename, bytes} of history entry `id`, for a download. */
+  download(id) {
+    return this.serial(async () => {
+      const { entry, file } = await this.entryFile(id);
+      return { filename: entry.filename, bytes: new Uint8Array(await file.arrayBuffer()) };
+    });
+  }
+
+  remove(id) {
+    return this.serial(async () => {
+      const entry = await this.deps.call('backupGet', id);
+      await this.removeEntry(entry);
+      this.deps.notify({ event: 'history' });
+      return null;
+    });
+  }
+
+  runNow() {
+    return this.serial(() => this.makeBackup({ kind: 'manual' }));
+  }
+
+  /**
+   * A full restore from history entry `id` or a File/Blob: check it, save a
+   * safety snapshot of the current data into the history, replace everything
+   * (one transaction, integrity_check and a count comparison before commit),
+   * and report. Any failure before the replacement's commit changes nothing.
+   * `expect`: 'sqlite' for importDatabase (refuses anything else).
+   */
+  restore(source, { password, expect } = {}) {
+    return this.serial(async () => {
+      const blob = typeof source === 'number' ? (await this.entryFile(source)).file : source;
+      if (expect === 'sqlite' && !(await isSqlite(blob))) {
+        throw new BackupError('malformed', 'this file is not an SQLite database; to restore a JSON backup use Restore');
+      }
+      const before = await this.inspect(blob, { password });
+      const safety = await this.makeBackup({ kind: 'safety', format: before.format });
+      if (before.format === 'sqlite') await this.deps.importDatabase(blob);
+      else await this.deps.importBackup(blob, { mode: 'replace', verify: true, password });
+      const integrity = await this.deps.call('integrityCheck');
+      this.deps.notify({ event: 'restored' });
+      return { format: before.format, header: before.header, counts: before.counts, safety_id: safety.id, integrity: integrity.join('; ') };
+    });
+  }
+}

@@ -1,0 +1,183 @@
+// Settings → Backups, continued: the history list with Download / Verify /
+// Restore / Delete, restoring from a file or a database file (always after a
+// confirmation that shows what the file holds), and the "what gets backed up"
+// table (the same as docs/ARCHITECTURE.md, "What gets backed up").
+import { h, errorLine, showError, hideError, busy, showDialog, dialogFrame, confirmDialog } from './dom.js';
+import { download } from './backup.js';
+
+/**
+ * The latest outcome to show in the Backups card. A restore redraws the whole
+ * view (possibly twice: once for the page's own reload, once for the worker's
+ * 'restored' event), so the note outlives a single card; it is shown by every
+ * card drawn within a short while and replaced by the next outcome.
+ */
+export const note = { text: '', at: 0 };
+export function setNote(text) {
+  note.text = text;
+  note.at = Date.now();
+}
+export const currentNote = () => (Date.now() - note.at < 15000 ? note.text : '');
+
+const KINDS = { manual: 'Manual', scheduled: 'Scheduled', safety: 'Safety snapshot' };
+const STATUS = { ok: 'Saved', failed: 'Failed', running: 'Running' };
+
+export function sizeText(n) {
+  if (n == null) return '—';
+  if (n < 1024) return `${n} bytes`;
+  return n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const countsText = (c) => (c
+  ? `${plural(c.profiles, 'profile')}, ${plural(c.tasks, 'task')}, ${plural(c.task_checks, 'check')}, ${plural(c.daily_status, 'completed day')}`
+  : '—');
+const when = (iso) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+
+/**
+ * Shows what a backup holds and asks to restore it; resolves true when confirmed.
+ * `info` is an inspect()/verify() result: {format, header, counts}.
+ */
+async function confirmRestore(info, name) {
+  const hd = info.header || {};
+  const rows = info.format === 'sqlite'
+    ? [['Kind', 'Database file'], ['Schema version', hd.schema_version], ['Instance', hd.instance_id]]
+    : [['Created', when(hd.exported_at || hd.export_date)], ['App version', hd.app_version || 'unknown'], ['Instance', hd.instance_id || 'unknown']];
+  rows.push(['Holds', countsText(info.counts)]);
+  const dialog = dialogFrame(`Restore ${name}?`, [
+    h('dl', { class: 'info', id: 'restore-header' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v ?? '—'))])),
+    h('p', {}, 'Everything in Streakbox now is replaced by this backup. A safety snapshot of your current data is saved to the backup history first, so you can go back.'),
+  ], [
+    h('button', { class: 'button', value: 'cancel', autofocus: true }, 'Cancel'),
+    h('button', { class: 'button danger', value: 'confirm', 'data-confirm': true }, 'Replace everything'),
+  ]);
+  return (await showDialog(dialog)) === 'confirm';
+}
+
+/** inspect → confirm → restore, with a progress bar; the summary becomes the note. */
+async function restoreFlow(app, source, name, { bar, err, database = false }) {
+  const { sb } = app;
+  hideError(err);
+  bar.hidden = false;
+  try {
+    if (database && (await source.slice(0, 16).text()) !== 'SQLite format 3\0') {
+      throw new Error('this file is not an SQLite database. To restore a backup file, use “Restore from a file”');
+    }
+    const info = typeof source === 'number' ? await sb.backups.verify(source) : await sb.backups.inspect(source);
+    bar.hidden = true;
+    if (!(await confirmRestore(info, name))) return;
+    bar.hidden = false;
+    const r = database ? await sb.importDatabase(source) : await sb.backups.restore(source);
+    setNote(`Restored ${name}: ${countsText(r.counts)}. Integrity check: ${r.integrity || 'ok'}. A safety snapshot of what was there before is in the history.`);
+    await app.reloadProfiles();
+  } catch (e) {
+    showError(err, e.code === 'invalid' || e.code === 'malformed' || e.code === 'unsupported_version'
+      ? `${name} cannot be restored: ${e.message}. Nothing was changed.` : e);
+  } finally {
+    bar.hidden = true;
+  }
+}
+
+export function historySection(app, list, redraw) {
+  const { sb } = app;
+  const err = errorLine();
+  const bar = h('progress', { hidden: true, 'aria-label': 'Working' });
+  const result = h('p', { class: 'result', role: 'status', id: 'history-result' });
+  const action = (label, fn, extra = {}) => {
+    const b = h('button', { type: 'button', class: 'button small', ...extra }, label);
+    b.onclick = () => busy(b, async () => {
+      hideError(err);
+      try {
+        await fn();
+      } catch (e) {
+        showError(err, e);
+      }
+    });
+    return b;
+  };
+  const rows = list.map((e) => h('tr', { 'data-id': e.id, 'data-kind': e.kind, 'data-status': e.status },
+    h('td', {}, when(e.created_at)),
+    h('td', {}, KINDS[e.kind] + (e.frequency ? ` (${e.frequency})` : '')),
+    h('td', {}, e.format === 'sqlite' ? 'Database' : 'Backup file'),
+    h('td', {}, sizeText(e.size)),
+    h('td', {}, e.encrypted ? 'Yes' : 'No'),
+    h('td', { class: e.status === 'failed' ? 'error' : '' }, STATUS[e.status] + (e.error ? `: ${e.error}` : '')),
+    h('td', {}, e.location === 'opfs' ? 'This browser' : e.location.replace(/^folder:/, 'Folder ')),
+    h('td', {}, countsText(e.counts), e.sha256 ? h('div', { class: 'muted mono', title: e.sha256 }, `SHA-256 ${e.sha256.slice(0, 12)}…`) : null,
+      h('div', { class: 'muted' }, e.retention.keep ? '' : `Will be removed: ${e.retention.reason}`)),
+    h('td', {}, h('div', { class: 'actions' }, e.status === 'ok' ? [
+      action('Download', async () => { const f = await sb.backups.download(e.id); download(f.bytes, f.filename, 'application/octet-stream'); }),
+      action('Verify', async () => {
+        const v = await sb.backups.verify(e.id);
+        result.textContent = `${e.filename} is good: checksum matches; ${countsText(v.counts)}.`;
+      }),
+      action('Restore', () => restoreFlow(app, e.id, e.filename, { bar, err })),
+    ] : null,
+    action('Delete', async () => {
+      if (await confirmDialog({ title: 'Delete this backup?', message: `${e.filename || 'This entry'} is deleted for good.`, confirmLabel: 'Delete' })) {
+        await sb.backups.remove(e.id);
+        await redraw('Deleted.');
+      }
+    }, { class: 'button small danger-quiet' })))));
+  return h('div', { class: 'backup-history' },
+    h('h3', {}, 'Backup history'),
+    list.length
+      ? h('div', { class: 'table-wrap' }, h('table', { id: 'backup-history' },
+        h('thead', {}, h('tr', {}, ['Date', 'Kind', 'Type', 'Size', 'Encrypted', 'Status', 'Where', 'Contents', ''].map((t) => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, rows)))
+      : h('p', { class: 'muted', id: 'backup-history-empty' }, 'No backups yet.'),
+    bar, result, err);
+}
+
+export function restoreSection(app) {
+  const { sb } = app;
+  const err = errorLine();
+  const bar = h('progress', { hidden: true, 'aria-label': 'Working' });
+  const fileInput = (id, accept, database) => {
+    const input = h('input', { type: 'file', id, accept, hidden: true });
+    input.addEventListener('change', async () => {
+      const f = input.files[0];
+      if (f) await restoreFlow(app, f, f.name, { bar, err, database });
+      input.value = '';
+    });
+    return input;
+  };
+  const restoreFile = fileInput('restore-file', '.json,.db,.sqlite,application/json', false);
+  const restoreDb = fileInput('restore-db', '.db,.sqlite,.sqlite3,application/vnd.sqlite3', true);
+  // Real buttons (focusable, Enter and Space work) that open the hidden file inputs.
+  const opener = (input, label) => h('button', { type: 'button', class: 'button', onclick: () => input.click() }, label);
+  const dl = h('button', { type: 'button', class: 'button', id: 'download-db' }, 'Download the database file');
+  dl.onclick = () => busy(dl, async () => {
+    hideError(err);
+    try {
+      const r = await sb.exportDatabase();
+      download(r.bytes, r.filename, 'application/vnd.sqlite3');
+    } catch (e) {
+      showError(err, e);
+    }
+  });
+  return h('div', { class: 'backup-restore' },
+    h('h3', {}, 'Restore'),
+    h('p', { class: 'muted' }, 'Restoring replaces everything, after a safety snapshot. The database file is the SQLite file itself: tools/streakbox opens it too.'),
+    h('div', { class: 'button-row' },
+      restoreFile, opener(restoreFile, 'Restore from a file…'),
+      dl,
+      restoreDb, opener(restoreDb, 'Restore a database file…')),
+    bar, err);
+}
+
+const BACKED_UP = [
+  ['Profiles, tasks, checks and completed days', 'Yes', 'Everything, with its dates'],
+  ['App settings (including these backup settings)', 'Yes', ''],
+  ['Secrets (such as the backup password)', 'Only encrypted', 'Never written in plain text'],
+  ['Where backups go and the chosen folder', 'No', 'Belongs to this browser'],
+  ['Backup history', 'No', 'Stays here; a restore keeps it'],
+  ['Transient state (open tab, last schedule check)', 'No', 'Not persisted'],
+];
+
+export function whatIsBackedUp() {
+  return h('details', { class: 'backed-up' },
+    h('summary', {}, 'What gets backed up'),
+    h('table', { id: 'backed-up' },
+      h('thead', {}, h('tr', {}, ['Item', 'Backed up?', 'Notes'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, BACKED_UP.map((r) => h('tr', {}, r.map((c) => h('td', {}, c)))))));
+}
