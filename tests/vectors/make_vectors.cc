@@ -49,13 +49,14 @@ const EncryptOptions kSmallChunks{{1, ttbak::kMinMemlimitKiB}, ttbak::kMinChunkL
 
 // A small but real backup: one profile with `tasks` tasks, checked on one day.
 std::string BackupJson(int tasks) {
-  json t = json::array(), c = json::array();
+  using ojson = nlohmann::ordered_json;  // keys in writing order: tasks before their checks
+  ojson t = ojson::array(), c = ojson::array();
   for (int i = 0; i < tasks; ++i) {
     std::string title = "Task " + std::to_string(i);
     t.push_back({{"title", title}, {"description", "Vector task number " + std::to_string(i)}, {"required", i % 3 == 0}});
     c.push_back({{"task_title", title}, {"date", "2026-03-10"}, {"checked", true}});
   }
-  json b = {{"format", "streakbox-backup"}, {"version", "1.1"}, {"scope", "profile"},
+  ojson b = {{"format", "streakbox-backup"}, {"version", "1.1"}, {"scope", "profile"},
             {"profiles", {{{"profile", {{"name", "Vector"}, {"color", "#e11d48"}}}, {"tasks", t}, {"task_checks", c}}}}};
   return b.dump() + "\n";
 }
