@@ -7,8 +7,14 @@
 //   {type: 'takeover'}                 steal ownership from another tab
 //   {type: 'setClock', ms}             tests: freeze the clock at ms (null: real time)
 //   {type: 'exec', id, sql}            benchmarks: run an SQL script
-//   {type: 'export', id, profileId}    a backup (profileId 0: all) -> {filename, counts, bytes}
-//   {type: 'import', id, blob, options, validateOnly}  validate or import a backup file
+//   {type: 'export', id, profileId, password?, useStoredPassword?}
+//                                      a backup (profileId 0: all) -> {filename, counts, encrypted, bytes};
+//                                      a .ttbak when a password is given or the stored one is asked for
+//   {type: 'import', id, blob, options, validateOnly}  validate or import a backup file (JSON or .ttbak;
+//                                      options.password or options.useStoredPassword unlock a .ttbak)
+//   {type: 'decrypt', id, blob, password}  a .ttbak's backup JSON -> bytes
+//   {type: 'backupPassword', id, op: 'isSet'|'set'|'remove', password?}  the stored backup password
+//                                      (wasm/stored_password.js); it never leaves the worker
 // Worker -> page messages:
 //   {type: 'state', state, message?}   'opening' | 'ready' | 'elsewhere' | 'taken' | 'failed'
 //   {type: 'result', id, ok, value? , error?: {code, message, errors}}
@@ -16,6 +22,7 @@
 import createStreakbox from './streakbox.mjs';
 import { OpfsFiles } from './opfs_files.js';
 import { BlobSource } from './blob_source.js';
+import { StoredPassword } from './stored_password.js';
 
 const LOCK_NAME = 'streakbox-database';
 const DIR_NAME = 'streakbox';
@@ -149,25 +156,83 @@ function progressFor(id) {
   };
 }
 
-function exportBackup(id, profileId) {
-  if (state !== 'ready' || !sb) return notReady();
+// Collects what the module writes to Module.streakboxSink during fn(); returns
+// {r: fn's envelope, bytes: every chunk joined} and drops the sink.
+function collected(fn) {
   const chunks = [];
   module.streakboxSink = (chunk) => chunks.push(chunk);
-  const r = JSON.parse(sb.exportBackup(profileId || 0));
-  module.streakboxSink = null;
-  if (!r.ok) return r;
-  const size = chunks.reduce((n, c) => n + c.length, 0);
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.length;
+  try {
+    const r = JSON.parse(fn());
+    const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of chunks) {
+      bytes.set(c, at);
+      at += c.length;
+    }
+    return { r, bytes };
+  } finally {
+    module.streakboxSink = null;
   }
-  return { ok: true, value: { ...r.value, bytes } };
 }
 
-function importBackup(id, blob, options, validateOnly) {
+// The database's secret.* settings through the bindings, for StoredPassword.
+function secrets() {
+  const unwrap = (json) => {
+    const r = JSON.parse(json);
+    if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
+    return r.value;
+  };
+  return {
+    get: (key) => unwrap(sb.getSecret(key)),
+    set: (key, value) => unwrap(sb.setSecret(key, value)),
+    remove: (key) => unwrap(sb.deleteSecret(key)),
+  };
+}
+
+// The password a request asks for: its own, the stored one, or none (null).
+async function passwordFor({ password, useStoredPassword }) {
+  if (!useStoredPassword) return password ?? null;
+  const stored = await new StoredPassword(secrets()).get();
+  if (stored === null) {
+    throw Object.assign(new Error('No backup password is stored. Set one in Settings → Backups, or type one.'),
+      { code: 'password_required' });
+  }
+  return stored;
+}
+
+async function exportBackup(msg) {
   if (state !== 'ready' || !sb) return notReady();
+  const password = await passwordFor(msg);
+  const { r, bytes } = collected(() => sb.exportBackup(msg.profileId || 0, JSON.stringify({ password })));
+  return r.ok ? { ok: true, value: { ...r.value, bytes } } : r;
+}
+
+function decryptBackup(msg) {
+  if (!sb) return notReady();
+  module.streakboxSource = new BlobSource(msg.blob);
+  try {
+    const { r, bytes } = collected(() => sb.decryptBackup(msg.password || ''));
+    return r.ok ? { ok: true, value: bytes } : r;
+  } finally {
+    module.streakboxSource = null;
+  }
+}
+
+async function backupPassword(msg) {
+  if (state !== 'ready' || !sb) return notReady();
+  const stored = new StoredPassword(secrets());
+  if (msg.op === 'isSet') return { ok: true, value: await stored.isSet() };
+  if (msg.op === 'set') await stored.set(msg.password);
+  else if (msg.op === 'remove') await stored.remove();
+  else return fail('invalid_argument', `unknown operation ${msg.op}`);
+  return { ok: true, value: null };
+}
+
+async function importBackup(id, blob, options, validateOnly) {
+  if (state !== 'ready' || !sb) return notReady();
+  const { useStoredPassword, ...rest } = options || {};
+  const password = await passwordFor({ password: rest.password, useStoredPassword });
+  options = { ...rest, password };
   module.streakboxSource = new BlobSource(blob);
   module.streakboxProgress = progressFor(id);
   try {
@@ -176,6 +241,18 @@ function importBackup(id, blob, options, validateOnly) {
     module.streakboxSource = null;
     module.streakboxProgress = null;
   }
+}
+
+// Posts the envelope of work() (sync or async) for request `id`; a thrown
+// error with a code becomes that failure. transfer(value) lists buffers to move.
+async function answer(id, work, transfer = () => []) {
+  let r;
+  try {
+    r = await work();
+  } catch (e) {
+    r = fail(e.code || 'internal', e.message || String(e));
+  }
+  self.postMessage({ type: 'result', id, ...r }, r.ok ? transfer(r.value) : []);
 }
 
 self.onmessage = (event) => {
@@ -190,13 +267,17 @@ self.onmessage = (event) => {
     case 'ioStats':
       post({ type: 'result', id: msg.id, ok: true, value: sb ? JSON.parse(sb.ioStats()) : null });
       break;
-    case 'export': {
-      const r = exportBackup(msg.id, msg.profileId);
-      self.postMessage({ type: 'result', id: msg.id, ...r }, r.ok ? [r.value.bytes.buffer] : []);
+    case 'export':
+      answer(msg.id, () => exportBackup(msg), (v) => [v.bytes.buffer]);
       break;
-    }
     case 'import':
-      post({ type: 'result', id: msg.id, ...importBackup(msg.id, msg.blob, msg.options, msg.validateOnly) });
+      answer(msg.id, () => importBackup(msg.id, msg.blob, msg.options, msg.validateOnly));
+      break;
+    case 'decrypt':
+      answer(msg.id, () => decryptBackup(msg), (v) => [v.buffer]);
+      break;
+    case 'backupPassword':
+      answer(msg.id, () => backupPassword(msg));
       break;
     case 'setClock':
       frozenMs = msg.ms;
