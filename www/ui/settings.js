@@ -1,6 +1,8 @@
 // Settings: storage used and quota, persistent storage (and asking for it),
-// app info, and Backup & Restore (ui/backup.js).
+// app info, Backup & Restore (ui/backup.js) and the stored backup password
+// (ui/backup_password.js).
 import { backupCard } from './backup.js';
+import { backupPasswordCard } from './backup_password.js';
 import { h, errorLine, showError, hideError, busy } from './dom.js';
 
 function bytes(n) {
@@ -84,5 +86,6 @@ export async function renderSettings(section, app) {
     h('div', { class: 'view-head' }, h('h1', {}, 'Settings')),
     storage.card,
     backupCard(app),
+    backupPasswordCard(app),
     infoCard(info, build));
 }
