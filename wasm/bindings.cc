@@ -14,6 +14,7 @@
 //   sb.getSecret(key) / setSecret(key, value) / deleteSecret(key) -> envelopes; only 'secret.' keys
 //                           (settings that backups never carry: the stored backup password's ciphertext)
 //   sb.ioStats()            -> JSON {reads, writes, syncs, bytes_written}
+//   sb.benchTtbak(mib, runs) -> envelope: .ttbak vs raw secretstream throughput (benchmarks only)
 // Envelopes are {"ok":true,"value":...} or {"ok":false,"error":{code,message}};
 // nothing throws across this boundary.
 #include <emscripten.h>
@@ -31,6 +32,7 @@
 #include "streakbox/backup_export.h"
 #include "streakbox/backup_format.h"
 #include "streakbox/backup_import.h"
+#include "streakbox/ttbak_measure.h"
 
 namespace {
 
@@ -162,6 +164,15 @@ class Streakbox {
     return StatusEnvelope(app_->db().Exec(sql));
   }
 
+  // Benchmarks only: the container against raw secretstream in this build,
+  // and the key derivation at Streakbox's settings (docs/PERFORMANCE.md).
+  std::string benchTtbak(double mib, int runs) {
+    auto r = streakbox::MeasureTtbak(static_cast<size_t>(mib * (1 << 20)), runs, streakbox::KdfParams{},
+                                     [] { return emscripten_get_now(); });
+    if (!r.ok()) return StatusEnvelope(r.status());
+    return nlohmann::json{{"ok", true}, {"value", r.value()}}.dump();
+  }
+
   static bool IsSecret(const std::string& key) { return key.rfind(streakbox::kSecretSettingPrefix, 0) == 0; }
   static streakbox::Status NotSecret() {
     return streakbox::Status::InvalidArgument("only settings named secret.* are reachable here");
@@ -206,5 +217,6 @@ EMSCRIPTEN_BINDINGS(streakbox) {
       .function("setSecret", &Streakbox::setSecret)
       .function("deleteSecret", &Streakbox::deleteSecret)
       .function("exec", &Streakbox::exec)
-      .function("ioStats", &Streakbox::ioStats);
+      .function("ioStats", &Streakbox::ioStats)
+      .function("benchTtbak", &Streakbox::benchTtbak);
 }

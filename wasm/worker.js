@@ -7,6 +7,7 @@
 //   {type: 'takeover'}                 steal ownership from another tab
 //   {type: 'setClock', ms}             tests: freeze the clock at ms (null: real time)
 //   {type: 'exec', id, sql}            benchmarks: run an SQL script
+//   {type: 'benchTtbak', id, mib, runs}  benchmarks: .ttbak vs raw secretstream, and the KDF time
 //   {type: 'export', id, profileId, password?, useStoredPassword?}
 //                                      a backup (profileId 0: all) -> {filename, counts, encrypted, bytes};
 //                                      a .ttbak when a password is given or the stored one is asked for
@@ -263,6 +264,9 @@ self.onmessage = (event) => {
       break;
     case 'exec':
       post({ type: 'result', id: msg.id, ...(sb ? JSON.parse(sb.exec(msg.sql)) : fail('locked', 'not open')) });
+      break;
+    case 'benchTtbak':
+      post({ type: 'result', id: msg.id, ...(sb ? JSON.parse(sb.benchTtbak(msg.mib, msg.runs)) : notReady()) });
       break;
     case 'ioStats':
       post({ type: 'result', id: msg.id, ok: true, value: sb ? JSON.parse(sb.ioStats()) : null });

@@ -167,6 +167,7 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
     _setClock: (ms) => send({ type: 'setClock', ms }),
     _exec: (sql) => send({ type: 'exec', sql }),
     _ioStats: () => send({ type: 'ioStats' }),
+    _benchTtbak: ({ mib = 32, runs = 3 } = {}) => send({ type: 'benchTtbak', mib, runs }),
   };
   return api;
 }

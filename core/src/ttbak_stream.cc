@@ -146,19 +146,16 @@ Result<std::unique_ptr<EncryptingSink>> EncryptingSink::Open(ByteSink& out, cons
 }
 
 EncryptingSink::EncryptingSink(ByteSink& out, size_t chunk_size)
-    : out_(out), state_(new State), cipher_(chunk_size + kChunkOverhead), chunk_size_(chunk_size) {
-  plain_.reserve(chunk_size);
-}
+    : out_(out), state_(new State), plain_(chunk_size), cipher_(chunk_size + kChunkOverhead) {}
 
 EncryptingSink::~EncryptingSink() { sodium_memzero(plain_.data(), plain_.size()); }
 
 Status EncryptingSink::Push(bool final) {
   unsigned long long len = 0;
   crypto_secretstream_xchacha20poly1305_push(
-      &state_->st, cipher_.data(), &len, plain_.data(), plain_.size(), nullptr, 0,
+      &state_->st, cipher_.data(), &len, plain_.data(), plain_len_, nullptr, 0,
       final ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
-  sodium_memzero(plain_.data(), plain_.size());
-  plain_.clear();
+  plain_len_ = 0;  // the buffer is wiped once, when the sink is destroyed
   return out_.Write(reinterpret_cast<const char*>(cipher_.data()), static_cast<size_t>(len));
 }
 
@@ -167,9 +164,10 @@ Status EncryptingSink::Push(bool final) {
 Status EncryptingSink::Write(const char* data, size_t n) {
   if (closed_) return Status::Internal("write after close");
   while (n > 0) {
-    if (plain_.size() == chunk_size_) SB_RETURN_IF_ERROR(Push(false));
-    size_t k = std::min(n, chunk_size_ - plain_.size());
-    plain_.insert(plain_.end(), data, data + k);
+    if (plain_len_ == plain_.size()) SB_RETURN_IF_ERROR(Push(false));
+    size_t k = std::min(n, plain_.size() - plain_len_);
+    std::memcpy(plain_.data() + plain_len_, data, k);
+    plain_len_ += k;
     data += k;
     n -= k;
   }

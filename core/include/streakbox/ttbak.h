@@ -106,8 +106,8 @@ class EncryptingSink : public ByteSink {
   Status Push(bool final);
   ByteSink& out_;
   std::unique_ptr<State> state_;
-  std::vector<unsigned char> plain_, cipher_;
-  size_t chunk_size_;
+  std::vector<unsigned char> plain_, cipher_;  // plain_ holds one chunk; plain_len_ of it is filled
+  size_t plain_len_ = 0;
   bool closed_ = false;
 };
 

@@ -76,6 +76,11 @@ Storage, headless Chromium, same SQL through each VFS in a dedicated worker:
   setCheck() through the API, median ms: ${f(bench.ours.set_check_api_ms)}
   our VFS I/O calls for the whole run: ${bench.ours.io.writes} writes, ${bench.ours.io.syncs} flushes, ${bench.ours.io.reads} reads
   worker + wasm + OPFS open: ${f(bench.ours.open_ms)} ms
+Encrypted backups (.ttbak) in the worker, ${(bench.ttbak.bytes / 2 ** 20).toFixed(0)} MiB, best of ${bench.ttbak.runs}:
+  encrypt ${f(bench.ttbak.encrypt_mib_s)} MiB/s vs raw secretstream ${f(bench.ttbak.raw_encrypt_mib_s)} MiB/s: ratio ${f(bench.ttbak.encrypt_ratio)}
+  decrypt ${f(bench.ttbak.decrypt_mib_s)} MiB/s vs raw secretstream ${f(bench.ttbak.raw_decrypt_mib_s)} MiB/s: ratio ${f(bench.ttbak.decrypt_ratio)}
+  Argon2id at ${bench.ttbak.kdf.opslimit} ops / ${bench.ttbak.kdf.memlimit_kib / 1024} MiB: ${f(bench.ttbak.kdf_ms)} ms
+  exportAll() of a small profile: ${f(bench.ttbak.export_plain_ms)} ms plain, ${f(bench.ttbak.export_encrypted_ms)} ms encrypted (median of 3)
 App load to interactive (median of ${LOAD_RUNS}): ${f(median(load))} ms
 wasm: ${results.wasm_bytes.raw} bytes raw, ${results.wasm_bytes.gzip} gzipped; JS glue ${results.wasm_bytes.js_glue_raw} bytes
 (written to ${outFile})`);
