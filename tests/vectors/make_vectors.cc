@@ -146,6 +146,8 @@ int main(int argc, char** argv) {
   ok("empty_payload", "", Encrypt("", kSmallChunks), "an empty payload: one empty final chunk");
   ok("exact_multiple", std::string(2 * chunk, 'x'), Encrypt(std::string(2 * chunk, 'x'), kSmallChunks),
      "a payload of exactly two chunks: the second is the final one, nothing follows");
+  ok("kdf_memory_at_limit", small, Encrypt(small, {{1, ttbak::kMaxMemlimitKiB}, ttbak::kDefaultChunkLog2}),
+     "Argon2id at the memory limit (256 MiB, 1 pass): every reader must be able to open it");
   bad("wrong_password", "wrong_password", Encrypt(small, kFast), "an intact file, the wrong password",
       "Tr0ub4dor&3");
 
