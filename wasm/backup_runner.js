@@ -21,6 +21,7 @@
 import { sha256Hex } from './backup_store.js';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
+const TTBAK_MAGIC = 'SBXTTBAK';  // a .ttbak's first bytes (docs/FORMAT.md, core/include/streakbox/ttbak_format.h)
 // The timer re-checks at least this often, so a sleeping machine or a changed
 // time zone cannot push a run far past its slot.
 const MAX_TIMER_MS = 60 * 60 * 1000;
@@ -30,6 +31,11 @@ export class BackupError extends Error {
     super(message);
     this.code = code;
   }
+}
+
+async function isTtbak(blob) {
+  const head = new Uint8Array(await blob.slice(0, TTBAK_MAGIC.length).arrayBuffer());
+  return String.fromCharCode(...head) === TTBAK_MAGIC;
 }
 
 async function isSqlite(blob) {
@@ -53,19 +59,31 @@ export class BackupRunner {
   }
 
   /**
-   * THE SEAM where backup bytes are produced for runNow and the schedule.
-   * Encryption (issue 4) plugs in here: when `encrypt` is true, wrap `bytes`
-   * in the .ttbak container with the stored backup password, set
-   * `encrypted: true` and give the filename the .ttbak extension. Until then
-   * an encrypted backup is refused with code 'no_backup_password'.
+   * Where backup bytes are produced for runNow and the schedule: all profiles
+   * as JSON, or with `encrypt` a .ttbak sealed with the stored backup password
+   * (docs/FORMAT.md). With `encrypt` and no stored password the run fails with
+   * 'no_backup_password' and says what to do.
    */
   async produceBackup({ encrypt }) {
-    const r = await this.deps.exportJson();
-    if (encrypt) {
+    let r;
+    try {
+      r = await this.deps.exportJson({ encrypt });
+    } catch (e) {
+      if (e.code !== 'password_required') throw e;
       throw new BackupError('no_backup_password',
-        'Encrypted backups need a backup password, and this version of Streakbox cannot encrypt yet. Turn off “Encrypt scheduled backups” or set a backup password.');
+        'Scheduled backups are set to be encrypted, but no backup password is stored. Set one in Settings → Backups, or turn off “Encrypt scheduled backups”.');
     }
-    return { bytes: r.bytes, counts: r.counts, extension: 'json', encrypted: false };
+    return { bytes: r.bytes, counts: r.counts, extension: encrypt ? 'ttbak' : 'json', encrypted: !!encrypt };
+  }
+
+  /**
+   * Options that unlock `blob` for validation or import: the password given,
+   * else for a .ttbak the stored backup password (history's encrypted
+   * backups were sealed with it).
+   */
+  async unlock(blob, password) {
+    if (password) return { password };
+    return (await isTtbak(blob)) ? { useStoredPassword: true } : {};
   }
 
   /** The database file as backup bytes (safety snapshots before a database-level restore). */
@@ -196,7 +214,7 @@ export class BackupRunner {
       const info = await this.deps.inspectDatabase(blob);
       return { format: 'sqlite', header: { schema_version: info.schema_version, instance_id: info.instance_id }, counts: info.counts, size: info.size };
     }
-    const s = await this.deps.validateBackup(blob, { password });
+    const s = await this.deps.validateBackup(blob, await this.unlock(blob, password));
     return { format: 'json', header: s.header, counts: s.counts, profile_names: s.profile_names, size: blob.size };
   }
 
@@ -249,7 +267,7 @@ export class BackupRunner {
       const before = await this.inspect(blob, { password });
       const safety = await this.makeBackup({ kind: 'safety', format: before.format });
       if (before.format === 'sqlite') await this.deps.importDatabase(blob);
-      else await this.deps.importBackup(blob, { mode: 'replace', verify: true, password });
+      else await this.deps.importBackup(blob, { mode: 'replace', verify: true, ...(await this.unlock(blob, password)) });
       const integrity = await this.deps.call('integrityCheck');
       this.deps.notify({ event: 'restored' });
       return { format: before.format, header: before.header, counts: before.counts, safety_id: safety.id, integrity: integrity.join('; ') };

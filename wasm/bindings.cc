@@ -6,12 +6,18 @@
 //   sb.call(method, args)   -> JSON envelope (core/include/streakbox/app.h)
 //   sb.close()              -> closes the database, flushing everything
 //   sb.exec(sql)            -> JSON envelope; benchmarks only
-//   sb.exportBackup(profileId or 0)       -> envelope {filename, counts}; bytes go to Module.streakboxSink
-//   sb.importBackup(optionsJson, validateOnly) -> envelope: import report, or the validation summary
+//   sb.exportBackup(profileId or 0, optionsJson) -> envelope {filename, counts}; bytes go to Module.streakboxSink;
+//                           options {password}: a .ttbak encrypted with it (docs/FORMAT.md)
+//   sb.importBackup(optionsJson, validateOnly) -> envelope: import report, or the validation summary;
+//                           a .ttbak (recognised by content) is unlocked with options.password
+//   sb.decryptBackup(password) -> envelope null; Module.streakboxSource's .ttbak decrypted to the sink
+//   sb.getSecret(key) / setSecret(key, value) / deleteSecret(key) -> envelopes; only 'secret.' keys
+//                           (settings that backups never carry: the stored backup password's ciphertext)
 //   sb.exportDatabase()      -> envelope {filename, info}; the database file's bytes go to Module.streakboxSink
 //   sb.importDatabase(inspectOnly) -> envelope {schema_version, instance_id, size, counts}: checks
 //                              (and unless inspectOnly, restores) the database file in Module.streakboxSource
 //   sb.ioStats()            -> JSON {reads, writes, syncs, bytes_written, heap_bytes (the wasm memory, which never shrinks)}
+//   sb.benchTtbak(mib, runs) -> envelope: .ttbak vs raw secretstream throughput (benchmarks only)
 // Envelopes are {"ok":true,"value":...} or {"ok":false,"error":{code,message}};
 // nothing throws across this boundary.
 #include <emscripten.h>
@@ -26,9 +32,12 @@
 #include "js_streams.h"
 #include "opfs_vfs.h"
 #include "streakbox/app.h"
+#include "streakbox/backup_crypto.h"
 #include "streakbox/backup_export.h"
+#include "streakbox/backup_format.h"
 #include "streakbox/backup_import.h"
 #include "streakbox/database_image.h"
+#include "streakbox/ttbak_measure.h"
 
 namespace {
 
@@ -76,18 +85,24 @@ class Streakbox {
   void close() { app_.reset(); }
 
   // Writes a backup of one profile (profile_id > 0) or all (0) to
-  // Module.streakboxSink. Value: {filename, counts}.
-  std::string exportBackup(double profile_id) {
+  // Module.streakboxSink, encrypted when options.password is a string.
+  // Value: {filename, counts, encrypted}.
+  std::string exportBackup(double profile_id, const std::string& options_json) {
     if (!app_) return NotOpen();
+    auto opts = nlohmann::json::parse(options_json, nullptr, false);
+    if (!opts.is_object()) return StatusEnvelope(streakbox::Status::InvalidArgument("options must be an object"));
+    auto password = Password(opts);
+    if (!password.ok()) return StatusEnvelope(password.status());
     streakbox::ExportOptions o;
     if (profile_id > 0) o.profile_id = static_cast<int64_t>(profile_id);
     streakbox::JsSink sink;
-    auto r = streakbox::ExportBackup(app_->db(), clock_, o, sink);
+    auto r = streakbox::ExportBackupFile(app_->db(), clock_, o, password.value(), sink);
     if (!r.ok()) return StatusEnvelope(r.status());
     const auto& v = r.value();
     nlohmann::json value = {{"filename", v.filename},
                             {"counts", {{"profiles", v.profiles}, {"tasks", v.tasks},
-                                        {"task_checks", v.task_checks}, {"daily_status", v.daily_status}}}};
+                                        {"task_checks", v.task_checks}, {"daily_status", v.daily_status}}},
+                            {"encrypted", password.value().has_value()}};
     return nlohmann::json{{"ok", true}, {"value", value}}.dump();
   }
 
@@ -106,7 +121,12 @@ class Streakbox {
     o.tasks_only = opts.value("tasksOnly", false);
     o.verify = opts.value("verify", false);
     o.progress = streakbox::ReportProgress;
-    streakbox::JsSource source;
+    auto password = Password(opts);
+    if (!password.ok()) return StatusEnvelope(password.status());
+    streakbox::JsSource raw;
+    auto input = streakbox::OpenBackupInput(raw, password.value());  // the slow key derivation, for a .ttbak
+    if (!input.ok()) return StatusEnvelope(input.status());
+    streakbox::ByteSource& source = *input.value().source;
     nlohmann::json value;
     if (validate_only) {
       auto r = streakbox::ValidateBackup(source, streakbox::ReportProgress);
@@ -117,6 +137,7 @@ class Streakbox {
       if (!r.ok()) return StatusEnvelope(r.status());
       value = streakbox::ToJson(r.value());
     }
+    value["encrypted"] = input.value().encrypted;
     return nlohmann::json{{"ok", true}, {"value", value}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
 
@@ -156,11 +177,62 @@ class Streakbox {
     return nlohmann::json{{"ok", true}, {"value", streakbox::ToJson(info.value())}}.dump();
   }
 
+  // Decrypts the .ttbak in Module.streakboxSource to Module.streakboxSink.
+  // The sink's bytes are the backup only when the envelope is ok (the final
+  // chunk verified); on failure the caller drops them.
+  std::string decryptBackup(const std::string& password) {
+    streakbox::JsSource source;
+    streakbox::JsSink sink;
+    return StatusEnvelope(streakbox::DecryptStream(source, sink, password));
+  }
+
+  // Settings under the 'secret.' prefix, which no backup carries.
+  std::string getSecret(const std::string& key) {
+    if (!app_) return NotOpen();
+    if (!IsSecret(key)) return StatusEnvelope(NotSecret());
+    auto r = app_->tracker().GetSetting(key);
+    if (!r.ok()) return StatusEnvelope(r.status());
+    return nlohmann::json{{"ok", true}, {"value", r.value() ? nlohmann::json(*r.value()) : nlohmann::json()}}.dump();
+  }
+  std::string setSecret(const std::string& key, const std::string& value) {
+    if (!app_) return NotOpen();
+    if (!IsSecret(key)) return StatusEnvelope(NotSecret());
+    return StatusEnvelope(app_->tracker().SetSetting(key, value));
+  }
+  std::string deleteSecret(const std::string& key) {
+    if (!app_) return NotOpen();
+    if (!IsSecret(key)) return StatusEnvelope(NotSecret());
+    return StatusEnvelope(app_->tracker().DeleteSetting(key));
+  }
+
   // Runs an SQL script on the open database (benchmarks and diagnostics only;
   // the app itself never sends SQL across this boundary).
   std::string exec(const std::string& sql) {
     if (!app_) return NotOpen();
     return StatusEnvelope(app_->db().Exec(sql));
+  }
+
+  // Benchmarks only: the container against raw secretstream in this build,
+  // and the key derivation at Streakbox's settings (docs/PERFORMANCE.md).
+  std::string benchTtbak(double mib, int runs) {
+    auto r = streakbox::MeasureTtbak(static_cast<size_t>(mib * (1 << 20)), runs, streakbox::KdfParams{},
+                                     [] { return emscripten_get_now(); });
+    if (!r.ok()) return StatusEnvelope(r.status());
+    return nlohmann::json{{"ok", true}, {"value", r.value()}}.dump();
+  }
+
+  static bool IsSecret(const std::string& key) { return key.rfind(streakbox::kSecretSettingPrefix, 0) == 0; }
+  static streakbox::Status NotSecret() {
+    return streakbox::Status::InvalidArgument("only settings named secret.* are reachable here");
+  }
+
+  // options.password: absent or null for none, else a non-empty string.
+  static streakbox::Result<std::optional<std::string>> Password(const nlohmann::json& opts) {
+    auto it = opts.find("password");
+    if (it == opts.end() || it->is_null()) return std::optional<std::string>();
+    if (!it->is_string() || it->get<std::string>().empty())
+      return streakbox::Status::InvalidArgument("a backup password must be a non-empty string");
+    return std::optional<std::string>(it->get<std::string>());
   }
 
   static std::string NotOpen() {
@@ -191,6 +263,11 @@ EMSCRIPTEN_BINDINGS(streakbox) {
       .function("importBackup", &Streakbox::importBackup)
       .function("exportDatabase", &Streakbox::exportDatabase)
       .function("importDatabase", &Streakbox::importDatabase)
+      .function("decryptBackup", &Streakbox::decryptBackup)
+      .function("getSecret", &Streakbox::getSecret)
+      .function("setSecret", &Streakbox::setSecret)
+      .function("deleteSecret", &Streakbox::deleteSecret)
       .function("exec", &Streakbox::exec)
-      .function("ioStats", &Streakbox::ioStats);
+      .function("ioStats", &Streakbox::ioStats)
+      .function("benchTtbak", &Streakbox::benchTtbak);
 }

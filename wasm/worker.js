@@ -7,11 +7,18 @@
 //   {type: 'takeover'}                 steal ownership from another tab
 //   {type: 'setClock', ms}             tests: freeze the clock at ms (null: real time)
 //   {type: 'exec', id, sql}            benchmarks: run an SQL script
-//   {type: 'export', id, profileId}    a backup (profileId 0: all) -> {filename, counts, bytes}
-//   {type: 'import', id, blob, options, validateOnly}  validate or import a backup file
 //   {type: 'backups', id, op, args}    scheduled backups, history, restores (wasm/backup_runner.js):
 //                                      op is runNow | check | list | verify | download | remove |
 //                                      restore | inspect | exportDatabase | importDatabase
+//   {type: 'benchTtbak', id, mib, runs}  benchmarks: .ttbak vs raw secretstream, and the KDF time
+//   {type: 'export', id, profileId, password?, useStoredPassword?}
+//                                      a backup (profileId 0: all) -> {filename, counts, encrypted, bytes};
+//                                      a .ttbak when a password is given or the stored one is asked for
+//   {type: 'import', id, blob, options, validateOnly}  validate or import a backup file (JSON or .ttbak;
+//                                      options.password or options.useStoredPassword unlock a .ttbak)
+//   {type: 'decrypt', id, blob, password}  a .ttbak's backup JSON -> bytes
+//   {type: 'backupPassword', id, op: 'isSet'|'set'|'remove', password?}  the stored backup password
+//                                      (wasm/stored_password.js); it never leaves the worker
 // Worker -> page messages:
 //   {type: 'state', state, message?}   'opening' | 'ready' | 'elsewhere' | 'taken' | 'failed'
 //   {type: 'result', id, ok, value? , error?: {code, message, errors}}
@@ -23,6 +30,7 @@ import { BlobSource } from './blob_source.js';
 import { BackupRunner } from './backup_runner.js';
 import { BackupStore, StoreError } from './backup_store.js';
 import { idbGet, FOLDER_KEY } from './idb.js';
+import { StoredPassword } from './stored_password.js';
 
 const LOCK_NAME = 'streakbox-database';
 const DIR_NAME = 'streakbox';
@@ -189,34 +197,33 @@ function progressFor(id) {
   };
 }
 
-function joinChunks(chunks) {
-  const size = chunks.reduce((n, c) => n + c.length, 0);
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  return bytes;
-}
-
-// Runs `produce` (a bindings call writing to Module.streakboxSink); the envelope gains the bytes.
-function collect(produce) {
-  if (state !== 'ready' || !sb) return notReady();
+// Collects what the module writes to Module.streakboxSink during fn(); returns
+// {r: fn's envelope, bytes: every chunk joined} and drops the sink.
+function collected(fn) {
   const chunks = [];
   module.streakboxSink = (chunk) => chunks.push(chunk);
-  let r;
   try {
-    r = JSON.parse(produce());
+    const r = JSON.parse(fn());
+    const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of chunks) {
+      bytes.set(c, at);
+      at += c.length;
+    }
+    return { r, bytes };
   } finally {
     module.streakboxSink = null;
   }
-  return r.ok ? { ok: true, value: { ...r.value, bytes: joinChunks(chunks) } } : r;
 }
 
-const exportBackup = (id, profileId) => collect(() => sb.exportBackup(profileId || 0));
-const exportDatabase = () => collect(() => sb.exportDatabase());
+// Writes a consistent copy of the database file: {filename, info, bytes}.
+function exportDatabase() {
+  if (state !== 'ready' || !sb) return notReady();
+  const { r, bytes } = collected(() => sb.exportDatabase());
+  return r.ok ? { ok: true, value: { ...r.value, bytes } } : r;
+}
 
+// Checks (inspectOnly) or restores the SQLite database file in `blob`.
 function importDatabase(blob, inspectOnly) {
   if (state !== 'ready' || !sb) return notReady();
   module.streakboxSource = new BlobSource(blob);
@@ -227,8 +234,65 @@ function importDatabase(blob, inspectOnly) {
   }
 }
 
-function importBackup(id, blob, options, validateOnly) {
+// An envelope's value, or a thrown {code, message, errors}.
+function unwrap(r) {
+  if (r.ok) return r.value;
+  throw Object.assign(new Error(r.error.message), { code: r.error.code, errors: r.error.errors || [] });
+}
+
+// The database's secret.* settings through the bindings, for StoredPassword.
+function secrets() {
+  return {
+    get: (key) => unwrap(JSON.parse(sb.getSecret(key))),
+    set: (key, value) => unwrap(JSON.parse(sb.setSecret(key, value))),
+    remove: (key) => unwrap(JSON.parse(sb.deleteSecret(key))),
+  };
+}
+
+// The password a request asks for: its own, the stored one, or none (null).
+async function passwordFor({ password, useStoredPassword }) {
+  if (!useStoredPassword) return password ?? null;
+  const stored = await new StoredPassword(secrets()).get();
+  if (stored === null) {
+    throw Object.assign(new Error('No backup password is stored. Set one in Settings → Backups, or type one.'),
+      { code: 'password_required' });
+  }
+  return stored;
+}
+
+async function exportBackup(msg) {
   if (state !== 'ready' || !sb) return notReady();
+  const password = await passwordFor(msg);
+  const { r, bytes } = collected(() => sb.exportBackup(msg.profileId || 0, JSON.stringify({ password })));
+  return r.ok ? { ok: true, value: { ...r.value, bytes } } : r;
+}
+
+function decryptBackup(msg) {
+  if (!sb) return notReady();
+  module.streakboxSource = new BlobSource(msg.blob);
+  try {
+    const { r, bytes } = collected(() => sb.decryptBackup(msg.password || ''));
+    return r.ok ? { ok: true, value: bytes } : r;
+  } finally {
+    module.streakboxSource = null;
+  }
+}
+
+async function backupPassword(msg) {
+  if (state !== 'ready' || !sb) return notReady();
+  const stored = new StoredPassword(secrets());
+  if (msg.op === 'isSet') return { ok: true, value: await stored.isSet() };
+  if (msg.op === 'set') await stored.set(msg.password);
+  else if (msg.op === 'remove') await stored.remove();
+  else return fail('invalid_argument', `unknown operation ${msg.op}`);
+  return { ok: true, value: null };
+}
+
+async function importBackup(id, blob, options, validateOnly) {
+  if (state !== 'ready' || !sb) return notReady();
+  const { useStoredPassword, ...rest } = options || {};
+  const password = await passwordFor({ password: rest.password, useStoredPassword });
+  options = { ...rest, password };
   module.streakboxSource = new BlobSource(blob);
   module.streakboxProgress = progressFor(id);
   try {
@@ -237,12 +301,6 @@ function importBackup(id, blob, options, validateOnly) {
     module.streakboxSource = null;
     module.streakboxProgress = null;
   }
-}
-
-// An envelope's value, or a thrown {code, message}.
-function unwrap(r) {
-  if (r.ok) return r.value;
-  throw Object.assign(new Error(r.error.message), { code: r.error.code, errors: r.error.errors || [] });
 }
 
 /** Where backups go: Streakbox's OPFS folder, or the folder the user chose (its handle in IndexedDB). */
@@ -259,10 +317,11 @@ async function storeFor(location) {
 
 const runner = new BackupRunner({
   call: (method, ...args) => unwrap(call(method, args)),
-  exportJson: () => unwrap(exportBackup(0, 0)),
+  // All profiles as JSON, or as a .ttbak with the stored backup password.
+  exportJson: async ({ encrypt = false } = {}) => unwrap(await exportBackup({ profileId: 0, useStoredPassword: encrypt })),
   exportDatabase: () => unwrap(exportDatabase()),
-  validateBackup: (blob, options) => unwrap(importBackup(0, blob, options, true)),
-  importBackup: (blob, options) => unwrap(importBackup(0, blob, options, false)),
+  validateBackup: async (blob, options) => unwrap(await importBackup(0, blob, options, true)),
+  importBackup: async (blob, options) => unwrap(await importBackup(0, blob, options, false)),
   inspectDatabase: (blob) => unwrap(importDatabase(blob, true)),
   importDatabase: (blob) => unwrap(importDatabase(blob, false)),
   storeFor,
@@ -283,14 +342,23 @@ const BACKUP_OPS = {
 };
 
 async function backupOp(msg) {
+  if (state !== 'ready' || !sb) return notReady();
+  const op = BACKUP_OPS[msg.op];
+  if (!op) return fail('invalid_argument', `unknown backup operation ${msg.op}`);
+  return { ok: true, value: await op(...(msg.args || [])) };
+}
+
+// Posts the envelope of work() (sync or async) for request `id`; a thrown
+// error becomes that failure (storage errors without a code: io_error).
+// transfer(value) lists buffers to move.
+async function answer(id, work, transfer = () => []) {
+  let r;
   try {
-    if (state !== 'ready' || !sb) return notReady();
-    const op = BACKUP_OPS[msg.op];
-    if (!op) return fail('invalid_argument', `unknown backup operation ${msg.op}`);
-    return { ok: true, value: await op(...(msg.args || [])) };
+    r = await work();
   } catch (e) {
-    return { ok: false, error: { code: e.code || 'io_error', message: e.message || String(e), errors: e.errors || [] } };
+    r = { ok: false, error: { code: e.code || 'io_error', message: e.message || String(e), errors: e.errors || [] } };
   }
+  self.postMessage({ type: 'result', id, ...r }, r.ok ? transfer(r.value) : []);
 }
 
 self.onmessage = (event) => {
@@ -302,22 +370,26 @@ self.onmessage = (event) => {
     case 'exec':
       post({ type: 'result', id: msg.id, ...(sb ? JSON.parse(sb.exec(msg.sql)) : fail('locked', 'not open')) });
       break;
+    case 'benchTtbak':
+      post({ type: 'result', id: msg.id, ...(sb ? JSON.parse(sb.benchTtbak(msg.mib, msg.runs)) : notReady()) });
+      break;
     case 'ioStats':
       post({ type: 'result', id: msg.id, ok: true, value: sb ? JSON.parse(sb.ioStats()) : null });
       break;
-    case 'export': {
-      const r = exportBackup(msg.id, msg.profileId);
-      self.postMessage({ type: 'result', id: msg.id, ...r }, r.ok ? [r.value.bytes.buffer] : []);
+    case 'export':
+      answer(msg.id, () => exportBackup(msg), (v) => [v.bytes.buffer]);
       break;
-    }
     case 'import':
-      post({ type: 'result', id: msg.id, ...importBackup(msg.id, msg.blob, msg.options, msg.validateOnly) });
+      answer(msg.id, () => importBackup(msg.id, msg.blob, msg.options, msg.validateOnly));
+      break;
+    case 'decrypt':
+      answer(msg.id, () => decryptBackup(msg), (v) => [v.buffer]);
+      break;
+    case 'backupPassword':
+      answer(msg.id, () => backupPassword(msg));
       break;
     case 'backups':
-      backupOp(msg).then((r) => {
-        const transfer = r.ok && r.value && r.value.bytes instanceof Uint8Array ? [r.value.bytes.buffer] : [];
-        self.postMessage({ type: 'result', id: msg.id, ...r }, transfer);
-      });
+      answer(msg.id, () => backupOp(msg), (v) => (v && v.bytes instanceof Uint8Array ? [v.bytes.buffer] : []));
       break;
     case 'setClock':
       frozenMs = msg.ms;

@@ -199,18 +199,37 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
       return navigator.storage.persist();
     },
 
-    /** A backup of one profile: {filename, bytes (Uint8Array), counts}. */
-    exportProfile: (profileId) => send({ type: 'export', profileId }),
-    /** A backup of all profiles and settings: {filename, bytes, counts}. */
-    exportAll: () => send({ type: 'export', profileId: 0 }),
     /**
-     * Imports a backup (File, Blob, ArrayBuffer, Uint8Array or string).
-     * options: {mode: 'replace'|'merge', profileId, dryRun, tasksOnly, onProgress(fraction)}.
-     * Resolves to the report; rejects with code malformed | unsupported_version | invalid (with .errors) | ...
+     * A backup of one profile: {filename, bytes (Uint8Array), counts, encrypted}.
+     * options: {password} or {useStoredPassword: true} make it an encrypted .ttbak.
+     */
+    exportProfile: (profileId, { password, useStoredPassword } = {}) =>
+      send({ type: 'export', profileId, password, useStoredPassword }),
+    /** A backup of all profiles and settings, like exportProfile. */
+    exportAll: ({ password, useStoredPassword } = {}) =>
+      send({ type: 'export', profileId: 0, password, useStoredPassword }),
+    /**
+     * Imports a backup (File, Blob, ArrayBuffer, Uint8Array or string): JSON, or
+     * an encrypted .ttbak (recognised by content) unlocked with options.password
+     * or options.useStoredPassword.
+     * options: {mode: 'replace'|'merge', profileId, dryRun, tasksOnly, password, useStoredPassword, onProgress(fraction)}.
+     * Resolves to the report; rejects with code malformed | unsupported_version | invalid (with .errors) |
+     * password_required | wrong_password | damaged | not_a_backup | kdf_out_of_bounds | ...
      */
     importBackup: (data, options) => importCall(data, options),
-    /** Validates a backup without changing anything: {header, counts, profile_names}. */
+    /** Validates a backup without changing anything: {header, counts, profile_names, encrypted}. */
     validateBackup: (data, options) => importCall(data, options, true),
+    /** The backup JSON inside a .ttbak, as a Uint8Array; rejects like importBackup. */
+    decryptBackup: (data, { password } = {}) => send({ type: 'decrypt', blob: asBlob(data), password }),
+    /**
+     * The stored backup password (Settings → Backups): kept encrypted at rest
+     * and never handed back; exports use it with {useStoredPassword: true}.
+     */
+    backupPassword: {
+      isSet: () => send({ type: 'backupPassword', op: 'isSet' }),
+      set: (password) => send({ type: 'backupPassword', op: 'set', password }),
+      remove: () => send({ type: 'backupPassword', op: 'remove' }),
+    },
 
     backups,
     /** The SQLite database file, a consistent snapshot: {filename, bytes, info}. */
@@ -225,6 +244,7 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
     _exec: (sql) => send({ type: 'exec', sql }),
     _ioStats: () => send({ type: 'ioStats' }),
     _terminate: () => worker.terminate(),  // benchmarks: end the worker (and its lock) at once
+    _benchTtbak: ({ mib = 32, runs = 3 } = {}) => send({ type: 'benchTtbak', mib, runs }),
   };
   return api;
 }

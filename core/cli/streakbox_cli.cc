@@ -8,11 +8,19 @@
 //   streakbox db-export --db DB -o FILE     a consistent copy of the database file
 //   streakbox db-inspect FILE               checks a database file; prints what it holds
 //   streakbox db-restore --db DB FILE       replaces DB's content with FILE's (checked first)
+//   streakbox encrypt IN OUT       (IN: backup JSON; OUT: a .ttbak)
+//   streakbox decrypt IN OUT       (IN: a .ttbak; OUT: the backup JSON)
+//
+// FILE may be backup JSON or an encrypted .ttbak (recognised by content).
+// The password comes from --password-file FILE (its first line) or the
+// STREAKBOX_PASSWORD environment variable, never from the command line, where
+// other users of the machine could read it in the process list.
 //
 // Exit status: 0 success, 1 the operation failed (an invalid backup, a missing
 // profile, ...), 2 usage error. DB is an SQLite file with the app's schema
 // (the same file the browser keeps in OPFS); a missing DB is created.
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <map>
 #include <string>
@@ -21,6 +29,7 @@
 #include <nlohmann/json.hpp>
 
 #include "streakbox/app.h"
+#include "streakbox/backup_crypto.h"
 #include "streakbox/backup_export.h"
 #include "streakbox/backup_import.h"
 #include "streakbox/database_image.h"
@@ -32,13 +41,18 @@ using json = nlohmann::json;
 
 constexpr const char* kUsage =
     "usage:\n"
-    "  streakbox validate FILE\n"
-    "  streakbox inspect FILE\n"
-    "  streakbox export --db DB [--profile NAME] [-o FILE]\n"
-    "  streakbox import --db DB [--mode replace|merge] [--profile NAME] [--tasks-only] [--dry-run] FILE\n"
+    "  streakbox validate [--password-file F] FILE\n"
+    "  streakbox inspect [--password-file F] FILE\n"
+    "  streakbox export --db DB [--profile NAME] [--encrypt --password-file F] [-o FILE]\n"
+    "  streakbox import --db DB [--mode replace|merge] [--profile NAME] [--tasks-only] [--dry-run]\n"
+    "                   [--password-file F] FILE\n"
+    "  streakbox encrypt [--password-file F] IN OUT\n"
+    "  streakbox decrypt [--password-file F] IN OUT\n"
     "  streakbox db-export --db DB -o FILE\n"
     "  streakbox db-inspect FILE\n"
-    "  streakbox db-restore --db DB FILE\n";
+    "  streakbox db-restore --db DB FILE\n"
+    "FILE may be backup JSON or an encrypted .ttbak. Passwords come from --password-file F\n"
+    "(its first line) or the STREAKBOX_PASSWORD environment variable, never the command line.\n";
 
 struct Args {
   std::string command;
@@ -67,6 +81,10 @@ bool Parse(int argc, char** argv, const std::vector<std::string>& with_value,
            const std::vector<std::string>& flags, Args* out, std::string* error) {
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
+    if (a == "--password" || a.rfind("--password=", 0) == 0)
+      return *error = "passwords are never taken on the command line (other users could see them in the process "
+                      "list); use --password-file FILE or the STREAKBOX_PASSWORD environment variable",
+             false;
     if (a.size() > 1 && a[0] == '-') {
       bool takes = false, known = false;
       for (const auto& o : with_value) takes = takes || o == a;
@@ -97,11 +115,51 @@ Result<int64_t> ProfileByName(App& app, const std::string& name) {
   return Status::NotFound("no profile named '" + name + "'");
 }
 
+// The password from --password-file (its first line, without the line end)
+// or STREAKBOX_PASSWORD; none when neither is given.
+Result<std::optional<std::string>> Password(const Args& a) {
+  if (a.options.count("--password-file")) {
+    const std::string path = a.options.at("--password-file");
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return Status(Code::kNotFound, "cannot read the password file " + path);
+    std::string pw;
+    for (int c; (c = std::fgetc(f)) != EOF && c != '\n';) pw.push_back(static_cast<char>(c));
+    std::fclose(f);
+    if (!pw.empty() && pw.back() == '\r') pw.pop_back();
+    if (pw.empty()) return Status::InvalidArgument("the password file " + path + " holds no password");
+    return std::optional<std::string>(pw);
+  }
+  const char* env = std::getenv("STREAKBOX_PASSWORD");
+  if (env && *env) return std::optional<std::string>(env);
+  return std::optional<std::string>();
+}
+
+// A backup file opened for the importer: JSON as it is, a .ttbak decrypted.
+struct Input {
+  std::unique_ptr<FileSource> file;
+  BackupInput backup;
+};
+Result<Input> OpenInput(const Args& a, const std::string& path) {
+  Input in;
+  SB_ASSIGN_OR_RETURN(in.file, FileSource::Open(path));
+  SB_ASSIGN_OR_RETURN(std::optional<std::string> pw, Password(a));
+  auto r = OpenBackupInput(*in.file, pw);
+  if (!r.ok() && r.status().code() == Code::kPasswordRequired)
+    return Status(Code::kPasswordRequired, "this backup is encrypted: give its password with --password-file FILE "
+                                           "or the STREAKBOX_PASSWORD environment variable");
+  if (!r.ok()) return r.status();
+  in.backup = std::move(r).value();
+  return in;
+}
+
 int Validate(const Args& a) {
   if (a.positional.size() != 1) return Usage("validate takes one FILE");
-  auto src = FileSource::Open(a.positional[0]);
-  if (!src.ok()) return Fail(src.status());
-  auto r = ValidateBackup(*src.value());
+  auto in = OpenInput(a, a.positional[0]);
+  if (!in.ok()) {
+    std::cout << "$: " << in.status().message() << "\n";
+    return 1;
+  }
+  auto r = ValidateBackup(*in.value().backup.source);
   if (!r.ok()) {
     for (const auto& d : r.status().details()) std::cout << d.path << ": " << d.message << "\n";
     if (r.status().details().empty()) std::cout << "$: " << r.status().message() << "\n";
@@ -109,17 +167,25 @@ int Validate(const Args& a) {
   }
   const BackupSummary& s = r.value();
   std::cout << "valid: " << s.profiles << " profile" << (s.profiles == 1 ? "" : "s") << ", " << s.tasks
-            << " tasks, " << s.task_checks << " checks, " << s.daily_status << " completed days\n";
+            << " tasks, " << s.task_checks << " checks, " << s.daily_status << " completed days"
+            << (in.value().backup.encrypted ? " (encrypted)" : "") << "\n";
   return 0;
 }
 
 int Inspect(const Args& a) {
   if (a.positional.size() != 1) return Usage("inspect takes one FILE");
-  auto src = FileSource::Open(a.positional[0]);
-  if (!src.ok()) return Fail(src.status());
-  auto r = ValidateBackup(*src.value());
+  auto in = OpenInput(a, a.positional[0]);
+  if (!in.ok()) return Fail(in.status());
+  const BackupInput& b = in.value().backup;
+  auto r = ValidateBackup(*b.source);
   if (!r.ok()) return Fail(r.status());
   json out = ToJson(r.value());
+  out["encrypted"] = b.encrypted;
+  if (b.encrypted) {
+    const TtbakHeader& h = b.decrypting->header();
+    out["container"] = {{"version", ttbak::kVersion}, {"kdf", "argon2id"}, {"opslimit", h.kdf.opslimit},
+                        {"memlimit_kib", h.kdf.memlimit_kib}, {"chunk_size", h.chunk_size()}};
+  }
   std::cout << out.dump(2) << "\n";
   return 0;
 }
@@ -135,11 +201,19 @@ int Export(const Args& a, const Clock& clock) {
     if (!id.ok()) return Fail(id.status());
     o.profile_id = id.value();
   }
+  std::optional<std::string> password;
+  if (a.Has("--encrypt")) {
+    auto pw = Password(a);
+    if (!pw.ok()) return Fail(pw.status());
+    if (!pw.value()) return Usage("--encrypt needs a password: --password-file FILE or STREAKBOX_PASSWORD");
+    if (!a.options.count("-o")) return Usage("--encrypt writes a file: give -o FILE");
+    password = pw.value();
+  }
   Result<ExportResult> r = Status::Internal("not run");
   if (a.options.count("-o")) {
     auto sink = FileSink::Open(a.options.at("-o"));
     if (!sink.ok()) return Fail(sink.status());
-    r = ExportBackup(app.value()->db(), clock, o, *sink.value());
+    r = ExportBackupFile(app.value()->db(), clock, o, password, *sink.value());
   } else {
     struct StdoutSink : ByteSink {
       Status Write(const char* d, size_t n) override {
@@ -163,8 +237,8 @@ int Import(const Args& a, const Clock& clock) {
   else if (mode != "replace") return Usage("--mode is replace or merge, not " + mode);
   o.dry_run = a.Has("--dry-run");
   o.tasks_only = a.Has("--tasks-only");
-  auto src = FileSource::Open(a.positional[0]);
-  if (!src.ok()) return Fail(src.status());
+  auto in = OpenInput(a, a.positional[0]);
+  if (!in.ok()) return Fail(in.status());
   auto app = OpenDb(a.options.at("--db"), clock);
   if (!app.ok()) return Fail(app.status());
   if (a.options.count("--profile")) {
@@ -172,7 +246,7 @@ int Import(const Args& a, const Clock& clock) {
     if (!id.ok()) return Fail(id.status());
     o.profile_id = id.value();
   }
-  auto r = ImportBackup(app.value()->db(), clock, *src.value(), o);
+  auto r = ImportBackup(app.value()->db(), clock, *in.value().backup.source, o);
   if (!r.ok()) return Fail(r.status());
   json report = ToJson(r.value());
   report.erase("header");
@@ -222,6 +296,32 @@ int DbInspectOrRestore(const Args& a, const Clock& clock, bool restore) {
   return 0;
 }
 
+// encrypt IN OUT: IN must be a valid (plain) backup; OUT appears only when complete.
+// decrypt IN OUT: OUT appears only once the whole file has been authenticated.
+int Crypt(const Args& a, bool encrypt) {
+  if (a.positional.size() != 2) return Usage(a.command + " takes IN and OUT");
+  auto pw = Password(a);
+  if (!pw.ok()) return Fail(pw.status());
+  if (!pw.value()) return Usage(a.command + " needs a password: --password-file FILE or STREAKBOX_PASSWORD");
+  auto src = FileSource::Open(a.positional[0]);
+  if (!src.ok()) return Fail(src.status());
+  if (encrypt) {
+    auto in = OpenBackupInput(*src.value(), std::nullopt);
+    if (!in.ok() && in.status().code() == Code::kPasswordRequired)
+      return Fail(Status::InvalidArgument(a.positional[0] + " is encrypted already"));
+    if (!in.ok()) return Fail(in.status());
+    auto valid = ValidateBackup(*src.value());
+    if (!valid.ok()) return Fail(valid.status());
+  }
+  auto sink = FileSink::Open(a.positional[1]);
+  if (!sink.ok()) return Fail(sink.status());
+  Status s = encrypt ? EncryptStream(*src.value(), *sink.value(), *pw.value())
+                     : DecryptStream(*src.value(), *sink.value(), *pw.value());
+  if (!s.ok()) return Fail(s);
+  std::cerr << (encrypt ? "encrypted " : "decrypted ") << a.positional[0] << " into " << a.positional[1] << "\n";
+  return 0;
+}
+
 int Main(int argc, char** argv) {
   if (argc < 2) return Usage("no command");
   Args a;
@@ -229,21 +329,27 @@ int Main(int argc, char** argv) {
   std::string error;
   SystemClock clock;
   if (a.command == "validate" || a.command == "inspect") {
-    if (!Parse(argc, argv, {}, {}, &a, &error)) return Usage(error);
+    if (!Parse(argc, argv, {"--password-file"}, {}, &a, &error)) return Usage(error);
     return a.command == "validate" ? Validate(a) : Inspect(a);
   }
   if (a.command == "export") {
-    if (!Parse(argc, argv, {"--db", "--profile", "-o"}, {}, &a, &error)) return Usage(error);
+    if (!Parse(argc, argv, {"--db", "--profile", "-o", "--password-file"}, {"--encrypt"}, &a, &error))
+      return Usage(error);
     return Export(a, clock);
   }
   if (a.command == "import") {
-    if (!Parse(argc, argv, {"--db", "--mode", "--profile"}, {"--dry-run", "--tasks-only"}, &a, &error))
+    if (!Parse(argc, argv, {"--db", "--mode", "--profile", "--password-file"}, {"--dry-run", "--tasks-only"}, &a,
+               &error))
       return Usage(error);
     return Import(a, clock);
   }
   if (a.command == "db-export" || a.command == "db-inspect" || a.command == "db-restore") {
     if (!Parse(argc, argv, {"--db", "-o"}, {}, &a, &error)) return Usage(error);
     return a.command == "db-export" ? DbExport(a, clock) : DbInspectOrRestore(a, clock, a.command == "db-restore");
+  }
+  if (a.command == "encrypt" || a.command == "decrypt") {
+    if (!Parse(argc, argv, {"--password-file"}, {}, &a, &error)) return Usage(error);
+    return Crypt(a, a.command == "encrypt");
   }
   if (a.command == "-h" || a.command == "--help" || a.command == "help") {
     std::cout << kUsage;

@@ -20,4 +20,10 @@ Status Tracker::SetSetting(const std::string& key, const std::string& value) {
   return st.Run();
 }
 
+Status Tracker::DeleteSetting(const std::string& key) {
+  SB_ASSIGN_OR_RETURN(Statement st, db_.Prepare("DELETE FROM settings WHERE key = ?"));
+  st.Bind(1, key);
+  return st.Run();
+}
+
 }  // namespace streakbox

@@ -17,6 +17,11 @@ const char* code_name(Code code) {
     case Code::kMalformed: return "malformed";
     case Code::kUnsupportedVersion: return "unsupported_version";
     case Code::kInvalidBackup: return "invalid";
+    case Code::kPasswordRequired: return "password_required";
+    case Code::kWrongPassword: return "wrong_password";
+    case Code::kDamaged: return "damaged";
+    case Code::kNotABackup: return "not_a_backup";
+    case Code::kKdfOutOfBounds: return "kdf_out_of_bounds";
   }
   return "internal";
 }

@@ -1,8 +1,11 @@
 // Settings → Backup & Restore: export one profile or all to a downloaded JSON
-// file; import a file (picker or drag and drop) into the whole Streakbox or
-// the current profile, in Replace or Merge mode, previewed by a dry run and
-// applied only after the user confirms. Long work shows a progress bar.
+// file, or an encrypted .ttbak with a password; import a file (picker or drag
+// and drop) into the whole Streakbox or the current profile, in Replace or
+// Merge mode, previewed by a dry run and applied only after the user confirms.
+// An encrypted file (recognised by the worker from its content) opens a
+// password prompt first. Long work shows a progress bar.
 import { h, uid, errorLine, showError, hideError, busy, showDialog, dialogFrame } from './dom.js';
+import { askPassword, newPasswordFields } from './passwords.js';
 
 /** Hands `bytes` to the browser as a download named `filename`. */
 export function download(bytes, filename, type = 'application/json') {
@@ -52,17 +55,48 @@ export function backupCard(app) {
   const errDetails = h('div');
   const bar = h('progress', { id: 'import-progress', max: 1, value: 0, hidden: true, 'aria-label': 'Progress' });
   const setProgress = (f) => { bar.hidden = false; bar.value = f; };
+  // A stage without measurable progress (the key derivation): an indeterminate bar.
+  const setStage = (text) => { status.textContent = text; bar.hidden = false; bar.removeAttribute('value'); };
+
+  // Encryption at export: a password typed twice, or the stored one when set.
+  const encrypt = h('input', { type: 'checkbox', id: 'export-encrypt', name: 'encrypt' });
+  const useStored = h('input', { type: 'checkbox', id: 'export-use-stored', name: 'use-stored' });
+  const storedRow = h('label', { class: 'checkbox', hidden: true }, useStored, ' Use the stored backup password');
+  const newPassword = newPasswordFields('export', 'Backup password');
+  const encryptBox = h('div', { class: 'encrypt-options', hidden: true },
+    storedRow, newPassword.element,
+    h('p', { class: 'muted' }, 'Keep this password safe: without it the backup cannot be opened, by you or anyone.'));
+  encrypt.addEventListener('change', async () => {
+    encryptBox.hidden = !encrypt.checked;
+    if (!encrypt.checked) return;
+    const stored = await sb.backupPassword.isSet().catch(() => false);
+    storedRow.hidden = !stored;
+    useStored.checked = stored;
+    newPassword.element.hidden = stored;
+  });
+  useStored.addEventListener('change', () => { newPassword.element.hidden = useStored.checked; });
 
   async function doExport(button, one) {
     hideError(err);
     errDetails.replaceChildren();
+    let options = {};
+    if (encrypt.checked) {
+      const password = useStored.checked ? null : newPassword.check();
+      if (!useStored.checked && !password) return;
+      options = password ? { password } : { useStoredPassword: true };
+    }
     await busy(button, async () => {
       try {
-        const r = one ? await sb.exportProfile(app.profile.id) : await sb.exportAll();
-        download(r.bytes, r.filename);
-        status.textContent = `Saved ${r.filename}: ${plural(r.counts.profiles, 'profile')}, ${plural(r.counts.tasks, 'task')}, ${plural(r.counts.task_checks, 'check')}.`;
+        if (encrypt.checked) setStage('Encrypting the backup…');
+        const r = one ? await sb.exportProfile(app.profile.id, options) : await sb.exportAll(options);
+        download(r.bytes, r.filename, r.encrypted ? 'application/octet-stream' : 'application/json');
+        status.textContent = `Saved ${r.filename}${r.encrypted ? ' (encrypted)' : ''}: ${plural(r.counts.profiles, 'profile')}, ${plural(r.counts.tasks, 'task')}, ${plural(r.counts.task_checks, 'check')}.`;
+        if (encrypt.checked) newPassword.reset();
       } catch (e) {
+        status.textContent = '';
         showError(err, e);
+      } finally {
+        bar.hidden = true;
       }
     });
   }
@@ -75,7 +109,7 @@ export function backupCard(app) {
     h('input', { type: 'radio', name: 'import-mode', value, checked: value === 'replace' }),
     h('span', {}, h('strong', {}, label), ' — ', hint));
   const tasksOnly = h('input', { type: 'checkbox', id: 'import-tasks-only', name: 'tasks-only' });
-  const file = h('input', { type: 'file', id: 'import-file', accept: '.json,application/json', class: 'visually-hidden' });
+  const file = h('input', { type: 'file', id: 'import-file', accept: '.json,.ttbak,application/json', class: 'visually-hidden' });
   const drop = h('label', { class: 'drop-zone', for: file.id, tabindex: -1 },
     h('strong', {}, 'Choose a backup file'), h('span', { class: 'muted' }, ' or drop it here'));
 
@@ -94,7 +128,21 @@ export function backupCard(app) {
     status.textContent = `Checking ${f.name}…`;
     const opts = options();
     try {
-      const preview = await sb.importBackup(f, { ...opts, dryRun: true, onProgress: setProgress });
+      let password;
+      let preview;
+      try {
+        preview = await sb.importBackup(f, { ...opts, dryRun: true, onProgress: setProgress });
+      } catch (e) {
+        if (e.code !== 'password_required') throw e;
+        status.textContent = `${f.name} is encrypted.`;
+        const unlocked = await askPassword(f.name, async (pw, onProgress) =>
+          ({ pw, preview: await sb.importBackup(f, { ...opts, password: pw, dryRun: true, onProgress }) }));
+        if (!unlocked) {
+          status.textContent = 'Import cancelled; nothing changed.';
+          return;
+        }
+        ({ pw: password, preview } = unlocked);
+      }
       bar.hidden = true;
       const destructive = opts.mode === 'replace';
       const dialog = dialogFrame(`Import ${f.name}?`, [
@@ -111,8 +159,9 @@ export function backupCard(app) {
         status.textContent = 'Import cancelled; nothing changed.';
         return;
       }
-      status.textContent = `Importing ${f.name}…`;
-      const report = await sb.importBackup(f, { ...opts, onProgress: setProgress });
+      if (password) setStage(`Unlocking and importing ${f.name}…`);
+      else status.textContent = `Importing ${f.name}…`;
+      const report = await sb.importBackup(f, { ...opts, password, onProgress: setProgress });
       lastResult = { text: `Imported ${f.name}.`, report };
       await app.reloadProfiles();  // redraws the view, and this card with lastResult
     } catch (e) {
@@ -149,6 +198,8 @@ export function backupCard(app) {
   return h('section', { class: 'card', id: 'backup-restore', 'aria-labelledby': 'backup-title' },
     h('h2', { id: 'backup-title' }, 'Backup & Restore'),
     h('p', { class: 'muted' }, 'Browsers can clear their storage. Keep a backup file somewhere else — another disk, cloud storage, a USB stick.'),
+    h('label', { class: 'checkbox' }, encrypt, ' Encrypt with a password (a .ttbak file, safe to keep in cloud storage)'),
+    encryptBox,
     h('div', { class: 'button-row' }, exportAll, exportOne),
     h('h3', {}, 'Import a backup'),
     h('div', { class: 'field' }, h('label', { for: target.id }, 'Import into'), target),

@@ -1,6 +1,8 @@
 // Settings: storage used and quota, persistent storage (and asking for it),
-// app info, Backups (ui/backups.js) and Backup & Restore (ui/backup.js).
+// app info, Backups (ui/backups.js) with the stored backup password
+// (ui/backup_password.js), and Backup & Restore (ui/backup.js).
 import { backupCard } from './backup.js';
+import { backupPasswordCard } from './backup_password.js';
 import { backupsCard } from './backups.js';
 import { h, errorLine, showError, hideError, busy } from './dom.js';
 
@@ -85,6 +87,7 @@ export async function renderSettings(section, app) {
     h('div', { class: 'view-head' }, h('h1', {}, 'Settings')),
     storage.card,
     backups,
+    backupPasswordCard(app),
     backupCard(app),
     infoCard(info, build));
 }

@@ -27,6 +27,13 @@ enum class Code {
   kMalformed,        // a backup that is not well-formed JSON (or not a backup at all)
   kUnsupportedVersion,  // a backup whose format version this build cannot read
   kInvalidBackup,    // a well-formed backup whose content breaks the format's rules
+  // Encrypted backups (.ttbak, docs/FORMAT.md). Each is its own kind, so a
+  // wrong password never reads as damage nor damage as a wrong password.
+  kPasswordRequired,  // an encrypted backup and no password given
+  kWrongPassword,     // the header is intact but the password does not unlock it
+  kDamaged,           // a damaged, truncated or tampered encrypted backup
+  kNotABackup,        // neither backup JSON nor a .ttbak
+  kKdfOutOfBounds,    // key-derivation settings outside the accepted bounds
 };
 
 // One problem inside a larger input: where (a JSON path such as

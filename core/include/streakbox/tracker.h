@@ -118,6 +118,7 @@ class Tracker {
 
   Result<std::optional<std::string>> GetSetting(const std::string& key);
   Status SetSetting(const std::string& key, const std::string& value);
+  Status DeleteSetting(const std::string& key);  // no error when absent
 
   // Re-evaluates the daily_status row of (profile, date). REQUIRES: in a transaction.
   Status EvaluateDay(int64_t profile_id, const std::string& date);

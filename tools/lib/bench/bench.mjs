@@ -73,6 +73,14 @@ async function main() {
   const today = sb.today();
   const setCheck = median(await timeEach(TOGGLES, (i) => sb.setCheck(p, t, today, i % 2 === 0)));
 
+  // Encrypted backups: the container against raw secretstream in this worker,
+  // and the Argon2id time at Streakbox's settings.
+  const ttbak = await sb._benchTtbak({ mib: 16, runs: 9 });
+  // The same key derivation seen from the page: an encrypted export of the
+  // small Bench profile minus a plain one (both through the worker).
+  const plainExport = median(await timeEach(3, () => sb.exportAll()));
+  const encryptedExport = median(await timeEach(3, () => sb.exportAll({ password: 'benchmark password' })));
+
   const peerExec = peer();
   const peerVersion = await peerExec('__version__');
   const sahpool = await measure(peerExec);
@@ -82,6 +90,7 @@ async function main() {
     ours: { ...ours, set_check_api_ms: setCheck, open_ms: openMs,
       io: { writes: io1.writes - io0.writes, syncs: io1.syncs - io0.syncs, reads: io1.reads - io0.reads } },
     sahpool: { ...sahpool, sqlite_version: peerVersion },
+    ttbak: { ...ttbak, export_plain_ms: plainExport, export_encrypted_ms: encryptedExport },
     ratio: { toggle: sahpool.toggle_ms / ours.toggle_ms, bulk: sahpool.bulk_100k_ms / ours.bulk_100k_ms },
   };
 }

@@ -89,6 +89,11 @@ Backup, headless Chromium, ${backup.file_mb.toFixed(1)} MB file (20 profiles x 3
   export ${f(backup.export_ms)} ms = ${f(backup.export_mb_per_s)} MB/s; SELECT ceiling ${f(backup.select_ceiling_ms)} ms; ratio ${f(backup.export_ratio_to_select)}
   import ${f(backup.import_ms)} ms; INSERT ... SELECT ceiling ${f(backup.insert_ceiling_ms)} ms; ratio ${f(backup.import_ratio_to_insert)}
   wasm heap after importing one profile (${backup.one_profile_file_mb.toFixed(1)} MB): ${backup.wasm_heap_bytes.one_profile.after} bytes; the whole file: ${backup.wasm_heap_bytes.whole.after} bytes (ratio ${f(backup.wasm_heap_bytes.ratio_whole_to_one_profile)})
+Encrypted backups (.ttbak) in the worker, ${(bench.ttbak.bytes / 2 ** 20).toFixed(0)} MiB, best of ${bench.ttbak.runs}:
+  encrypt ${f(bench.ttbak.encrypt_mib_s)} MiB/s vs raw secretstream ${f(bench.ttbak.raw_encrypt_mib_s)} MiB/s: ratio ${f(bench.ttbak.encrypt_ratio)}
+  decrypt ${f(bench.ttbak.decrypt_mib_s)} MiB/s vs raw secretstream ${f(bench.ttbak.raw_decrypt_mib_s)} MiB/s: ratio ${f(bench.ttbak.decrypt_ratio)}
+  Argon2id at ${bench.ttbak.kdf.opslimit} ops / ${bench.ttbak.kdf.memlimit_kib / 1024} MiB: ${f(bench.ttbak.kdf_ms)} ms
+  exportAll() of a small profile: ${f(bench.ttbak.export_plain_ms)} ms plain, ${f(bench.ttbak.export_encrypted_ms)} ms encrypted (median of 3)
 App load to interactive (median of ${LOAD_RUNS}): ${f(median(load))} ms
 wasm: ${results.wasm_bytes.raw} bytes raw, ${results.wasm_bytes.gzip} gzipped; JS glue ${results.wasm_bytes.js_glue_raw} bytes
 (written to ${outFile})`);
