@@ -76,12 +76,21 @@ async function setUp() {
   const opfs = new BackupStore(new MemDir('opfs'), 'opfs');
   const folder = new MemDir('Backups');
   const events = [];
+  // The stored backup password, as the worker keeps it (wasm/stored_password.js needs
+  // IndexedDB, so here it is a plain value); useStoredPassword resolves to it.
+  const stored = { password: null };
+  const usePassword = ({ useStoredPassword, ...rest } = {}) => {
+    if (!useStoredPassword) return rest;
+    if (stored.password === null) throw Object.assign(new Error('No backup password is stored.'), { code: 'password_required' });
+    return { ...rest, password: stored.password };
+  };
   const runner = new BackupRunner({
     call: (method, ...args) => db.call(method, ...args),
-    exportJson: () => collect(() => sb.exportBackup(0)),
+    exportJson: ({ encrypt = false } = {}) =>
+      collect(() => sb.exportBackup(0, JSON.stringify(usePassword({ useStoredPassword: encrypt })))),
     exportDatabase: () => collect(() => sb.exportDatabase()),
-    validateBackup: (blob, o) => withSource(blob, () => sb.importBackup(JSON.stringify(o || {}), true)),
-    importBackup: (blob, o) => withSource(blob, () => sb.importBackup(JSON.stringify(o || {}), false)),
+    validateBackup: (blob, o) => withSource(blob, () => sb.importBackup(JSON.stringify(usePassword(o)), true)),
+    importBackup: (blob, o) => withSource(blob, () => sb.importBackup(JSON.stringify(usePassword(o)), false)),
     inspectDatabase: (blob) => withSource(blob, () => sb.importDatabase(true)),
     importDatabase: (blob) => withSource(blob, () => sb.importDatabase(false)),
     storeFor: async (location) => {
@@ -95,7 +104,7 @@ async function setUp() {
   const at = (y, m, d, hh, mm = 0) => { clock.ms = Date.UTC(y, m - 1, d, hh, mm); };
   const scheduled = () => db.call('backupHistory').filter((e) => e.kind === 'scheduled');
   const done = () => { runner.stop(); db.close(); t.remove(); };
-  return { db, runner, opfs, folder, clock, at, scheduled, events, done };
+  return { db, runner, opfs, folder, clock, at, scheduled, events, stored, done };
 }
 
 test('a daily schedule runs at 03:00 local once per day, across a DST change', async () => {
@@ -182,6 +191,32 @@ test('a failed run is recorded and reported until a later one succeeds', async (
     const after = await s.runner.check();
     assert.equal(after.last_failed, false);
     assert.deepEqual(s.scheduled().map((e) => e.status), ['ok'], 'the older failure is pruned');
+  } finally {
+    s.done();
+  }
+});
+
+test('with the stored password, encrypted scheduled runs write a .ttbak that verifies and restores', async () => {
+  const s = await setUp();
+  try {
+    const p = s.db.call('createProfile', { name: 'Mom' });
+    s.db.call('createTask', p, { title: 'Run' });
+    s.stored.password = 'correct horse battery staple';
+    s.db.call('configureBackups', { enabled: true, encrypt: true });
+    s.at(2026, 3, 2, 9);
+    const st = await s.runner.check();
+    assert.equal(st.last_failed, false, st.last_error);
+    const [entry] = s.scheduled();
+    assert.equal(entry.encrypted, true);
+    assert.match(entry.filename, /\.ttbak$/);
+    const head = new Uint8Array(await (await s.opfs.read(entry.filename)).slice(0, 8).arrayBuffer());
+    assert.equal(String.fromCharCode(...head), 'SBXTTBAK', 'the file on disk is sealed');
+    const verified = await s.runner.verify(entry.id);
+    assert.equal(verified.counts.tasks, 1, 'verify unlocks it with the stored password');
+    s.db.call('deleteProfile', p);
+    const restored = await s.runner.restore(entry.id);
+    assert.equal(restored.integrity, 'ok');
+    assert.deepEqual(s.db.call('listProfiles').map((x) => x.name), ['Mom']);
   } finally {
     s.done();
   }
