@@ -1,11 +1,11 @@
 // Backup import in real Chromium when things go wrong or come in another way:
-// a tab closed in the middle of a large import, a file dropped onto the page,
-// and files larger than the worker's read slice.
+// a browser killed or a tab closed in the middle of a large import, a file
+// dropped onto the page, and files larger than the worker's read slice.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, openApp, withBrowser } from './harness.mjs';
+import { ROOT, launch, newProfileDir, openApp, serveSite, withBrowser } from './harness.mjs';
 
 // Builds, in the page, a one-profile backup of `tasks` tasks with `days` days
 // of checks each (about 60 bytes a check) and returns it as a string.
@@ -36,18 +36,10 @@ const SNAPSHOT = `async () => {
   return out;
 }`;
 
-test('a tab closed in the middle of a large import leaves the data as it was', () => withBrowser(async ({ context, url }) => {
-  let page = await openApp(context, url);
-  const before = await page.evaluate(async (snapshot) => {
-    const s = window.streakbox;
-    const p = await s.createProfile({ name: 'Mom' });
-    const t = await s.createTask(p, { title: 'Run' });
-    await s.setCheck(p, t, s.today(), true);
-    return (0, eval)(snapshot)();
-  }, SNAPSHOT);
-
-  // A replace-all import of a ~20 MB file that would delete Mom; close the tab
-  // once a tenth of it has been read (and applied inside the transaction).
+// Starts a replace-all import of a ~20 MB one-profile backup ("Stranger")
+// that would delete Mom, and resolves once a tenth of it has been read (and
+// applied inside the transaction).
+async function startLargeImport(page) {
   await page.evaluate((make) => {
     const data = (0, eval)(make)('Stranger', 30, 11000);
     window.progressSeen = 0;
@@ -56,17 +48,60 @@ test('a tab closed in the middle of a large import leaves the data as it was', (
   }, MAKE_BACKUP);
   await page.waitForFunction(() => window.progressSeen > 0.1, null, { timeout: 60000, polling: 20 });
   assert.notEqual(await page.evaluate(() => window.importFinished), true, 'the import must still be running');
+}
+
+async function seedMom(page) {
+  return page.evaluate(async (snapshot) => {
+    const s = window.streakbox;
+    const p = await s.createProfile({ name: 'Mom' });
+    const t = await s.createTask(p, { title: 'Run' });
+    await s.setCheck(p, t, s.today(), true);
+    return (0, eval)(snapshot)();
+  }, SNAPSHOT);
+}
+
+test('a browser killed in the middle of a large import leaves the data as it was', async () => {
+  const site = await serveSite();
+  const profile = newProfileDir();
+  try {
+    let { context } = await launch(profile.dir);
+    let page = await openApp(context, site.url);
+    const before = await seedMom(page);
+    await startLargeImport(page);
+    await context.close();  // the renderer and its worker die at once, mid-transaction
+
+    ({ context } = await launch(profile.dir));
+    page = await openApp(context, site.url);
+    await page.waitForFunction(() => window.streakbox.state.state === 'ready', null, { timeout: 30000 });
+    assert.deepEqual(await page.evaluate((snapshot) => (0, eval)(snapshot)(), SNAPSHOT), before,
+      'the interrupted import left no trace');
+    assert.deepEqual(await page.evaluate(() => window.streakbox.integrityCheck()), ['ok']);
+    await context.close();
+  } finally {
+    profile.remove();
+    await site.close();
+  }
+});
+
+// Closing a tab gives its worker up to a couple of seconds before Chromium
+// stops it, so the import either finishes or is rolled back: all or nothing.
+test('a tab closed in the middle of a large import leaves all of it or none of it', () => withBrowser(async ({ context, url }) => {
+  let page = await openApp(context, url);
+  const before = await seedMom(page);
+  await startLargeImport(page);
   await page.close();
 
   page = await context.newPage();
   await page.goto(url);
-  // The closed tab's worker lets go of the database as it dies; this tab,
+  // The closed tab's worker lets go of the database as it ends; this tab,
   // finding it still held, waits and opens by itself (no "Use here" click).
   await page.waitForFunction(() => window.streakbox && window.streakbox.state.state === 'ready', null, { timeout: 60000 });
   const after = await page.evaluate((snapshot) => (0, eval)(snapshot)(), SNAPSHOT);
-  assert.deepEqual(after, before, 'the interrupted import left no trace');
-  const check = await page.evaluate(() => window.streakbox.integrityCheck());
-  assert.deepEqual(check, ['ok']);
+  const whole = [{ name: 'Stranger', tasks: Array.from({ length: 30 }, (_, i) => `Task ${i}`),
+    counts: { profiles: 1, tasks: 30, task_checks: 330000, daily_status: 11000 } }];
+  assert.ok(JSON.stringify(after) === JSON.stringify(before) || JSON.stringify(after) === JSON.stringify(whole),
+    `neither the data before nor the whole import: ${JSON.stringify(after).slice(0, 300)}`);
+  assert.deepEqual(await page.evaluate(() => window.streakbox.integrityCheck()), ['ok']);
 }));
 
 test('a file dropped onto Backup & Restore is previewed and imported; a multi-megabyte file reads whole', () => withBrowser(async ({ context, errors, url }) => {
