@@ -4,6 +4,7 @@
 // table (the same as docs/ARCHITECTURE.md, "What gets backed up").
 import { h, errorLine, showError, hideError, busy, showDialog, dialogFrame, confirmDialog } from './dom.js';
 import { download } from './backup.js';
+import { askPassword } from './passwords.js';
 
 /**
  * The latest outcome to show in the Backups card. A restore redraws the whole
@@ -62,11 +63,24 @@ async function restoreFlow(app, source, name, { bar, err, database = false }) {
     if (database && (await source.slice(0, 16).text()) !== 'SQLite format 3\0') {
       throw new Error('this file is not an SQLite database. To restore a backup file, use “Restore from a file”');
     }
-    const info = typeof source === 'number' ? await sb.backups.verify(source) : await sb.backups.inspect(source);
+    // A .ttbak opens with the stored backup password; otherwise (or when it
+    // was sealed with another one) the user is asked, with retries.
+    const look = (options) => (typeof source === 'number' ? sb.backups.verify(source, options) : sb.backups.inspect(source, options));
+    let info;
+    let password;
+    try {
+      info = await look({});
+    } catch (e) {
+      if (e.code !== 'password_required' && e.code !== 'wrong_password') throw e;
+      bar.hidden = true;
+      const unlocked = await askPassword(name, async (pw) => ({ pw, info: await look({ password: pw }) }));
+      if (!unlocked) return;
+      ({ pw: password, info } = unlocked);
+    }
     bar.hidden = true;
     if (!(await confirmRestore(info, name))) return;
     bar.hidden = false;
-    const r = database ? await sb.importDatabase(source) : await sb.backups.restore(source);
+    const r = database ? await sb.importDatabase(source) : await sb.backups.restore(source, { password });
     setNote(`Restored ${name}: ${countsText(r.counts)}. Integrity check: ${r.integrity || 'ok'}. A safety snapshot of what was there before is in the history.`);
     await app.reloadProfiles();
   } catch (e) {
@@ -141,7 +155,7 @@ export function restoreSection(app) {
     });
     return input;
   };
-  const restoreFile = fileInput('restore-file', '.json,.db,.sqlite,application/json', false);
+  const restoreFile = fileInput('restore-file', '.json,.ttbak,.db,.sqlite,application/json', false);
   const restoreDb = fileInput('restore-db', '.db,.sqlite,.sqlite3,application/vnd.sqlite3', true);
   // Real buttons (focusable, Enter and Space work) that open the hidden file inputs.
   const opener = (input, label) => h('button', { type: 'button', class: 'button', onclick: () => input.click() }, label);

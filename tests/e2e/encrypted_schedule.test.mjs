@@ -1,0 +1,58 @@
+// Issues 4 and 5 together in real Chromium: scheduled backups sealed with the
+// stored backup password, restored from the history without asking for it,
+// and a .ttbak sealed with another password restored from a file after the
+// password prompt (a wrong try first).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openApp, withBrowser } from './harness.mjs';
+
+const tomorrowAt = (h, m = 0) => `(() => { const d = new Date(); d.setDate(d.getDate() + 1); d.setHours(${h}, ${m}, 0, 0); return d.getTime(); })()`;
+
+test('encrypted scheduled backups use the stored password; a foreign .ttbak restores after the prompt', () => withBrowser(async ({ context, errors, url }) => {
+  const page = await openApp(context, url);
+  const other = await page.evaluate(async () => {
+    const s = window.streakbox;
+    const p = await s.createProfile({ name: 'Mom' });
+    await s.createTask(p, { title: 'Run' });
+    await s.backupPassword.set('family secret');
+    await s.backups.configure({ enabled: true, encrypt: true });
+    // A backup of this moment sealed with some other password, for later.
+    return Array.from((await s.exportAll({ password: 'grandma knows' })).bytes);
+  });
+
+  await page.evaluate(`window.streakbox._setClock(${tomorrowAt(3, 10)})`);
+  const entry = await page.evaluate(async () => {
+    await window.streakbox.backups.status();
+    return (await window.streakbox.backups.list()).find((e) => e.kind === 'scheduled');
+  });
+  assert.equal(entry.status, 'ok', entry.error);
+  assert.equal(entry.encrypted, true);
+  assert.match(entry.filename, /\.ttbak$/);
+  const verified = await page.evaluate((id) => window.streakbox.backups.verify(id), entry.id);
+  assert.equal(verified.counts.tasks, 1);
+
+  // Restore the sealed scheduled backup from the history: no password asked.
+  await page.evaluate(() => window.streakbox.createProfile({ name: 'Dad' }));
+  await page.reload();
+  await page.waitForFunction(() => window.streakbox.state.state === 'ready');
+  await page.click('[data-view="settings"]');
+  await page.click(`#backup-history tr[data-id="${entry.id}"] button:has-text("Restore")`);
+  await page.waitForSelector('dialog[open] #restore-header');
+  await page.click('dialog[open] [data-confirm]');
+  await page.waitForFunction(() => /Restored .*Integrity check: ok/.test(document.querySelector('#backup-message')?.textContent));
+  assert.deepEqual((await page.evaluate(() => window.streakbox.listProfiles())).map((p) => p.name), ['Mom']);
+
+  // A .ttbak sealed with another password: the prompt, a wrong try, the right one.
+  await page.setInputFiles('#restore-file', { name: 'from-grandma.ttbak', mimeType: 'application/octet-stream', buffer: Buffer.from(other) });
+  await page.waitForSelector('dialog[open][data-password-prompt]');
+  await page.fill('dialog[open] input[type="password"]', 'grandpa knows');
+  await page.click('dialog[open] [data-unlock]');
+  await page.waitForFunction(() => /password is wrong/.test(document.querySelector('dialog[open]')?.textContent));
+  await page.fill('dialog[open] input[type="password"]', 'grandma knows');
+  await page.click('dialog[open] [data-unlock]');
+  await page.waitForSelector('dialog[open] #restore-header');
+  await page.click('dialog[open] [data-confirm]');
+  await page.waitForFunction(() => /Restored from-grandma\.ttbak/.test(document.querySelector('#backup-message')?.textContent));
+  assert.deepEqual((await page.evaluate(() => window.streakbox.listProfiles())).map((p) => p.name), ['Mom']);
+  assert.deepEqual(errors, []);
+}));
