@@ -4,19 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT, openApp, withBrowser } from './harness.mjs';
+import { ROOT, openWithMom, withBrowser } from './harness.mjs';
 
 test('export downloads a valid backup; import previews, then applies on confirm', () => withBrowser(async ({ context, errors, url, profileDir }) => {
   {
-    const page = await openApp(context, url);
-    await page.evaluate(async () => {
-      const s = window.streakbox;
-      const p = await s.createProfile({ name: 'Mom' });
-      const t = await s.createTask(p, { title: 'Run' });
-      await s.setCheck(p, t, s.today(), true);
-    });
-    await page.reload();
-    await page.waitForFunction(() => window.streakbox.state.state === 'ready');
+    const page = await openWithMom(context, url);
     await page.click('[data-view="settings"]');
     await page.waitForSelector('#export-all');
 

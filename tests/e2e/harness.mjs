@@ -61,6 +61,23 @@ export async function openApp(context, url) {
 }
 
 /**
+ * Opens the app with one profile, "Mom", holding a task "Run" checked today,
+ * reloaded so the UI shows it. Returns the page.
+ */
+export async function openWithMom(context, url) {
+  const page = await openApp(context, url);
+  await page.evaluate(async () => {
+    const s = window.streakbox;
+    const p = await s.createProfile({ name: 'Mom' });
+    const t = await s.createTask(p, { title: 'Run' });
+    await s.setCheck(p, t, s.today(), true);
+  });
+  await page.reload();
+  await page.waitForFunction(() => window.streakbox.state.state === 'ready');
+  return page;
+}
+
+/**
  * Serves the site (under `base`), launches Chromium on a fresh profile, runs
  * fn({context, errors, url}) and always cleans up: the set-up every test shares.
  */

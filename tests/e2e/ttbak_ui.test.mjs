@@ -7,21 +7,13 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, openApp, withBrowser } from './harness.mjs';
+import { ROOT, openApp, openWithMom, withBrowser } from './harness.mjs';
 
 const CLI = join(ROOT, 'build/native/core/streakbox');
 const cli = (args, password) => spawnSync(CLI, args, { encoding: 'utf8', env: { PATH: process.env.PATH, STREAKBOX_PASSWORD: password } });
 
 test('encrypted export downloads a .ttbak; import asks for the password, retries, previews and applies', () => withBrowser(async ({ context, errors, url, profileDir }) => {
-  const page = await openApp(context, url);
-  await page.evaluate(async () => {
-    const s = window.streakbox;
-    const p = await s.createProfile({ name: 'Mom' });
-    const t = await s.createTask(p, { title: 'Run' });
-    await s.setCheck(p, t, s.today(), true);
-  });
-  await page.reload();
-  await page.waitForFunction(() => window.streakbox.state.state === 'ready');
+  const page = await openWithMom(context, url);
   await page.click('[data-view="settings"]');
   await page.waitForSelector('#export-all');
 

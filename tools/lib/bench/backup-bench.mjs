@@ -10,6 +10,7 @@
 // worker after importing a one-profile file and after importing the whole file.
 // Results land in window.benchResults.
 import { createStreakbox } from './api.js';
+import { publish } from './publish.mjs';
 
 const DAYS = 365 * 5;
 const RUNS = 3;
@@ -96,10 +97,4 @@ async function main() {
   };
 }
 
-main().then((r) => {
-  window.benchResults = r;
-  document.getElementById('out').textContent = JSON.stringify(r, null, 2);
-}, (e) => {
-  window.benchResults = { error: String(e.stack || e) };
-  document.getElementById('out').textContent = String(e.stack || e);
-});
+publish(main());

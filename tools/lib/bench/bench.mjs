@@ -3,6 +3,7 @@
 // opfs-sahpool VFS, each in its own dedicated worker, side by side in one run.
 // Results land in window.benchResults.
 import { createStreakbox } from './api.js';
+import { publish } from './publish.mjs';
 
 const TOGGLES = 200;
 const BULK_ROWS = 100000;
@@ -95,10 +96,4 @@ async function main() {
   };
 }
 
-main().then((r) => {
-  window.benchResults = r;
-  document.getElementById('out').textContent = JSON.stringify(r, null, 2);
-}, (e) => {
-  window.benchResults = { error: String(e.stack || e) };
-  document.getElementById('out').textContent = String(e.stack || e);
-});
+publish(main());
