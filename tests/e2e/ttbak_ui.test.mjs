@@ -104,6 +104,12 @@ test('the stored backup password: set, used by an encrypted export, never shown,
   await page.click('dialog[open] [data-confirm]');
   await page.waitForFunction(() => document.querySelector('#backup-password-state').textContent === 'No backup password is stored.');
   assert.equal(await page.evaluate(() => window.streakbox.backupPassword.isSet()), false);
+  // The export card still offers the password it saw earlier: exporting says
+  // it is gone, and the fields to type one appear in its place.
+  await page.click('#export-all');
+  await page.waitForFunction(() => [...document.querySelectorAll('.error')].some((e) => !e.hidden && /No backup password is stored/.test(e.textContent)));
+  await page.waitForSelector('#export-password', { state: 'visible' });
+  assert.equal(await page.isChecked('#export-use-stored'), false);
   writeFileSync(join(profileDir, 'done'), '');
   await page.screenshot({ path: join(ROOT, 'build', 'ttbak-ui.png'), fullPage: true });
   assert.deepEqual(errors, []);

@@ -66,14 +66,17 @@ export function backupCard(app) {
   const encryptBox = h('div', { class: 'encrypt-options', hidden: true },
     storedRow, newPassword.element,
     h('p', { class: 'muted' }, 'Keep this password safe: without it the backup cannot be opened, by you or anyone.'));
-  encrypt.addEventListener('change', async () => {
+  // Offers the stored password when there is one (asked afresh each time: it
+  // may have been set or removed on this page since).
+  async function refreshEncrypt() {
     encryptBox.hidden = !encrypt.checked;
     if (!encrypt.checked) return;
     const stored = await sb.backupPassword.isSet().catch(() => false);
     storedRow.hidden = !stored;
     useStored.checked = stored;
     newPassword.element.hidden = stored;
-  });
+  }
+  encrypt.addEventListener('change', refreshEncrypt);
   useStored.addEventListener('change', () => { newPassword.element.hidden = useStored.checked; });
 
   async function doExport(button, one) {
@@ -95,6 +98,7 @@ export function backupCard(app) {
       } catch (e) {
         status.textContent = '';
         showError(err, e);
+        if (e.code === 'password_required') await refreshEncrypt();  // the stored one is gone: show the fields
       } finally {
         bar.hidden = true;
       }
