@@ -33,14 +33,10 @@ export class BackupError extends Error {
   }
 }
 
-async function isTtbak(blob) {
-  const head = new Uint8Array(await blob.slice(0, TTBAK_MAGIC.length).arrayBuffer());
-  return String.fromCharCode(...head) === TTBAK_MAGIC;
-}
-
-async function isSqlite(blob) {
-  const head = new Uint8Array(await blob.slice(0, 16).arrayBuffer());
-  return head.length === 16 && String.fromCharCode(...head) === SQLITE_MAGIC;
+/** True when `blob` starts with the bytes of `magic` (an ASCII string). */
+async function startsWith(blob, magic) {
+  const head = new Uint8Array(await blob.slice(0, magic.length).arrayBuffer());
+  return String.fromCharCode(...head) === magic;
 }
 
 export class BackupRunner {
@@ -83,7 +79,7 @@ export class BackupRunner {
    */
   async unlock(blob, password) {
     if (password) return { password };
-    return (await isTtbak(blob)) ? { useStoredPassword: true } : {};
+    return (await startsWith(blob, TTBAK_MAGIC)) ? { useStoredPassword: true } : {};
   }
 
   /** The database file as backup bytes (safety snapshots before a database-level restore). */
@@ -210,7 +206,7 @@ export class BackupRunner {
 
   /** What a backup (history id, or a File/Blob) holds, checked without applying: {format, header, counts}. */
   async inspect(blob, { password } = {}) {
-    if (await isSqlite(blob)) {
+    if (await startsWith(blob, SQLITE_MAGIC)) {
       const info = await this.deps.inspectDatabase(blob);
       return { format: 'sqlite', header: { schema_version: info.schema_version, instance_id: info.instance_id }, counts: info.counts, size: info.size };
     }
@@ -261,7 +257,7 @@ export class BackupRunner {
   restore(source, { password, expect } = {}) {
     return this.serial(async () => {
       const blob = typeof source === 'number' ? (await this.entryFile(source)).file : source;
-      if (expect === 'sqlite' && !(await isSqlite(blob))) {
+      if (expect === 'sqlite' && !(await startsWith(blob, SQLITE_MAGIC))) {
         throw new BackupError('malformed', 'this file is not an SQLite database; to restore a JSON backup use Restore');
       }
       const before = await this.inspect(blob, { password });

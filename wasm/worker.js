@@ -296,7 +296,7 @@ async function importBackup(id, blob, options, validateOnly) {
   module.streakboxSource = new BlobSource(blob);
   module.streakboxProgress = progressFor(id);
   try {
-    return JSON.parse(sb.importBackup(JSON.stringify(options || {}), !!validateOnly));
+    return JSON.parse(sb.importBackup(JSON.stringify(options), !!validateOnly));
   } finally {
     module.streakboxSource = null;
     module.streakboxProgress = null;

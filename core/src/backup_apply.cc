@@ -170,21 +170,14 @@ class Applier : public ValidRecordSink {
 
   Status LoadTasks() {
     SB_ASSIGN_OR_RETURN(Statement st, db_.Prepare(
-        "SELECT id, title, sort_order FROM tasks WHERE profile_id = ?"));
+        "SELECT id, title, sort_order, is_active, is_required FROM tasks WHERE profile_id = ?"));
     st.Bind(1, profile_id_);
     for (;;) {
       SB_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) break;
       tasks_[st.Text(1)] = st.Int(0);
+      flags_[st.Int(0)] = {st.Int(3) == 1, st.Int(4) == 1};
       next_sort_ = std::max(next_sort_, st.Int(2) + 1);
-    }
-    SB_ASSIGN_OR_RETURN(Statement flags, db_.Prepare(
-        "SELECT id, is_active, is_required FROM tasks WHERE profile_id = ?"));
-    flags.Bind(1, profile_id_);
-    for (;;) {
-      SB_ASSIGN_OR_RETURN(bool row, flags.Step());
-      if (!row) break;
-      flags_[flags.Int(0)] = {flags.Int(1) == 1, flags.Int(2) == 1};
     }
     SB_ASSIGN_OR_RETURN(Statement days, db_.Prepare(
         "SELECT c.date, sum(t.is_active), sum(t.is_active AND t.is_required), "

@@ -10,6 +10,7 @@
 #include "streakbox/backup_crypto.h"
 #include "streakbox/backup_import.h"
 #include "streakbox/ttbak.h"
+#include "../support/sha256_hex.h"
 #include "test_db.h"
 
 namespace streakbox {
@@ -24,14 +25,6 @@ std::string ReadFile(const std::string& path) {
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
-}
-
-std::string Sha256Hex(const std::string& d) {
-  unsigned char h[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(h, reinterpret_cast<const unsigned char*>(d.data()), d.size());
-  char hex[2 * sizeof h + 1];
-  sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-  return hex;
 }
 
 std::string Encrypt(const std::string& plain, const EncryptOptions& o = kFast, const std::string& pw = kPw) {

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../../core/src/ttbak_internal.h"
+#include "../support/sha256_hex.h"
 #include "streakbox/ttbak.h"
 
 using namespace streakbox;
@@ -70,14 +71,6 @@ std::string Encrypt(const std::string& plain, const EncryptOptions& o, const std
     std::exit(1);
   }
   return out.str();
-}
-
-std::string Sha256Hex(const std::string& data) {
-  unsigned char h[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(h, reinterpret_cast<const unsigned char*>(data.data()), data.size());
-  char hex[2 * sizeof h + 1];
-  sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-  return hex;
 }
 
 // Rewrites the header checksum after an edit, so only the edit is judged.
