@@ -302,7 +302,9 @@ int Crypt(const Args& a, bool encrypt) {
   if (a.positional.size() != 2) return Usage(a.command + " takes IN and OUT");
   auto pw = Password(a);
   if (!pw.ok()) return Fail(pw.status());
-  if (!pw.value()) return Usage(a.command + " needs a password: --password-file FILE or STREAKBOX_PASSWORD");
+  // encrypt needs a password to be given; decrypt reads the header first, so a
+  // missing password is reported as password_required, as import does.
+  if (!pw.value() && encrypt) return Usage("encrypt needs a password: --password-file FILE or STREAKBOX_PASSWORD");
   auto src = FileSource::Open(a.positional[0]);
   if (!src.ok()) return Fail(src.status());
   if (encrypt) {
@@ -316,7 +318,10 @@ int Crypt(const Args& a, bool encrypt) {
   auto sink = FileSink::Open(a.positional[1]);
   if (!sink.ok()) return Fail(sink.status());
   Status s = encrypt ? EncryptStream(*src.value(), *sink.value(), *pw.value())
-                     : DecryptStream(*src.value(), *sink.value(), *pw.value());
+                     : DecryptStream(*src.value(), *sink.value(), pw.value().value_or(""));
+  if (s.code() == Code::kPasswordRequired)
+    s = Status(Code::kPasswordRequired, "this backup is encrypted: give its password with --password-file FILE "
+                                        "or the STREAKBOX_PASSWORD environment variable");
   if (!s.ok()) return Fail(s);
   std::cerr << (encrypt ? "encrypted " : "decrypted ") << a.positional[0] << " into " << a.positional[1] << "\n";
   return 0;

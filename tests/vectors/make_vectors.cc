@@ -3,6 +3,7 @@
 // libsodium's randomness is replaced by a seeded stream, so running it again
 // gives byte-identical files (tests/vectors/vectors.test.mjs checks that).
 //   make_vectors OUT_DIR      (tools/make-vectors builds and runs it)
+#include <algorithm>
 #include <sodium.h>
 
 #include <cstdio>
@@ -188,6 +189,53 @@ int main(int argc, char** argv) {
   bad("unknown_kdf", "unsupported_version", Rechecksum(kdf2), "KDF id 2, which version 1 does not define");
   bad("not_a_backup_json", "not_a_backup", small, "plain backup JSON is not a .ttbak");
   bad("not_a_backup_png", "not_a_backup", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "a PNG file");
+
+  // Added with issue 9 (after the first set, so those files keep their bytes):
+  // no password, and every bound of the header with the values just past it.
+  bad("password_required", "password_required", good, "an intact file and no password (an empty string)", "");
+  bad("kdf_ops_zero", "kdf_out_of_bounds", Rechecksum(PutU32(good, ttbak::kOffOpslimit, 0)),
+      "asks for 0 passes (the minimum is 1)");
+  bad("kdf_ops_just_over", "kdf_out_of_bounds", Rechecksum(PutU32(good, ttbak::kOffOpslimit, ttbak::kMaxOpslimit + 1)),
+      "asks for 11 passes (the limit is 10)");
+  bad("kdf_memory_just_under", "kdf_out_of_bounds",
+      Rechecksum(PutU32(good, ttbak::kOffMemlimitKiB, ttbak::kMinMemlimitKiB - 1)),
+      "asks for 8191 KiB (the minimum is 8192 KiB)");
+  bad("kdf_memory_just_over", "kdf_out_of_bounds",
+      Rechecksum(PutU32(good, ttbak::kOffMemlimitKiB, ttbak::kMaxMemlimitKiB + 1)),
+      "asks for 262145 KiB (the limit is 262144 KiB)");
+  ok("kdf_ops_at_limit", small, Encrypt(small, {{ttbak::kMaxOpslimit, ttbak::kMinMemlimitKiB}, ttbak::kDefaultChunkLog2}),
+     "Argon2id at the pass limit (10 passes over 8 MiB): every reader must open it");
+  std::string log2 = good;
+  log2[ttbak::kOffChunkLog2] = static_cast<char>(ttbak::kMinChunkLog2 - 1);
+  bad("chunk_log2_just_under", "unsupported_version", Rechecksum(log2), "chunk size 2^9 (the minimum is 2^10)");
+  log2[ttbak::kOffChunkLog2] = static_cast<char>(ttbak::kMaxChunkLog2 + 1);
+  bad("chunk_log2_just_over", "unsupported_version", Rechecksum(log2), "chunk size 2^21 (the limit is 2^20)");
+  ok("chunk_log2_at_limit", multi, Encrypt(multi, {{1, ttbak::kMinMemlimitKiB}, ttbak::kMaxChunkLog2}),
+     "1 MiB chunks, the largest a reader accepts");
+  std::string reserved = good;
+  reserved[ttbak::kOffReserved + 1] = 1;
+  bad("reserved_not_zero", "unsupported_version", Rechecksum(reserved), "the reserved field is 256");
+  std::string v0 = good;
+  v0[ttbak::kOffVersion] = 0;
+  bad("version_zero", "unsupported_version", Rechecksum(v0), "container version 0, with a valid checksum");
+  // Header length H: below 44 or above 4096 is damage before any checksum;
+  // within the range, a valid checksum over H bytes, then version decides.
+  auto with_header_length = [&](uint16_t h, uint16_t version) {
+    std::string f = good.substr(0, std::min<size_t>(h, ttbak::kHeaderSize));
+    f.resize(h, '\0');
+    f[ttbak::kOffVersion] = static_cast<char>(version);
+    f[ttbak::kOffHeaderSize] = static_cast<char>(h & 0xff);
+    f[ttbak::kOffHeaderSize + 1] = static_cast<char>(h >> 8);
+    if (h >= ttbak::kPrefixSize + ttbak::kHashSize)
+      f.replace(h - ttbak::kHashSize, ttbak::kHashSize, ttbak::Blake2b256(f.substr(0, h - ttbak::kHashSize), nullptr));
+    return f + good.substr(ttbak::kHeaderSize);
+  };
+  bad("header_length_just_under", "damaged", with_header_length(43, 1), "header length 43 (the minimum is 44)");
+  bad("header_length_just_over", "damaged", with_header_length(4097, 1), "header length 4097 (the limit is 4096)");
+  bad("header_length_44_v1", "damaged", with_header_length(44, 1),
+      "header length 44 with a valid checksum: version 1 headers are 128 bytes");
+  bad("header_length_4096_v2", "unsupported_version", with_header_length(4096, 2),
+      "a 4096-byte header of a newer container (version 2) with a valid checksum");
 
   json manifest = json::array();
   for (const auto& x : v) {

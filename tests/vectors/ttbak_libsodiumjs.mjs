@@ -19,6 +19,25 @@ function bitsDiffering(a, b) {
   return n;
 }
 
+// Argon2id v1.3 (p = 1, 32-byte tag, no secret, no associated data), then
+// the two subkeys as the spec spells them out: BLAKE2b keyed with the master
+// key over an empty message, salt = subkey id (u64 LE) + 8 zero bytes,
+// personalization = the context + 8 zero bytes.
+function deriveKeys(password, salt, ops, memKiB) {
+  const master = sodium.crypto_pwhash(32, new TextEncoder().encode(password), salt, ops, memKiB * 1024,
+    sodium.crypto_pwhash_ALG_ARGON2ID13);
+  const personal = new Uint8Array(16);
+  personal.set(new TextEncoder().encode(CONTEXT));
+  const subkey = (id) => {
+    const s = new Uint8Array(16);
+    s[0] = id;
+    return sodium.crypto_generichash_blake2b_salt_personal(32, master, s, personal);
+  };
+  const keys = { check: subkey(1), stream: subkey(2) };
+  sodium.memzero(master);
+  return keys;
+}
+
 export async function decryptTtbak(file, password) {
   await sodium.ready;
   const bytes = file instanceof Uint8Array ? file : new Uint8Array(file);
@@ -56,15 +75,20 @@ export async function decryptTtbak(file, password) {
   const ops = u32(header, 16), memKiB = u32(header, 20);
   if (ops < 1 || ops > 10 || memKiB < 8192 || memKiB > 262144) return fail('kdf_out_of_bounds', `${ops} ops, ${memKiB} KiB`);
 
-  // 7. Password.
+  // 7. Password: its NFC form first; a file written before the NFC rule used
+  // the bytes as typed, so those are tried when they differ.
   if (!password) return fail('password_required', 'no password');
-  const master = sodium.crypto_pwhash(32, new TextEncoder().encode(password), header.subarray(24, 40), ops, memKiB * 1024,
-    sodium.crypto_pwhash_ALG_ARGON2ID13);
-  const checkKey = sodium.crypto_kdf_derive_from_key(32, 1, CONTEXT, master);
-  const streamKey = sodium.crypto_kdf_derive_from_key(32, 2, CONTEXT, master);
-  sodium.memzero(master);
-  const check = sodium.crypto_generichash(32, header.subarray(0, 64), checkKey);
-  if (!sodium.memcmp(check, header.subarray(64, 96))) return fail('wrong_password', 'check value');
+  const salt = header.subarray(24, 40);
+  const expected = header.subarray(64, 96);
+  let streamKey = null;
+  for (const form of new Set([password.normalize('NFC'), password])) {
+    const keys = deriveKeys(form, salt, ops, memKiB);
+    if (sodium.memcmp(sodium.crypto_generichash(32, header.subarray(0, 64), keys.check), expected)) {
+      streamKey = keys.stream;
+      break;
+    }
+  }
+  if (!streamKey) return fail('wrong_password', 'check value');
 
   // 8. Chunks.
   const C = 2 ** log2, full = C + 17;
