@@ -3,8 +3,7 @@
 // restore keeps this database's backup schedule unless asked to take the file's.
 #include <nlohmann/json.hpp>
 
-#include "streakbox/backup_export.h"
-#include "streakbox/backup_import.h"
+#include "backup_files.h"
 #include "streakbox/backup_settings.h"
 #include "test_db.h"
 
@@ -19,16 +18,8 @@ class BackupReplaceTest : public DbTest {
   int64_t Task(int64_t p, const std::string& title) {
     return tracker().CreateTask(p, TaskFields{title, "", true, true, false}).value();
   }
-  std::string Export(std::optional<int64_t> profile = std::nullopt) {
-    StringSink sink;
-    auto r = ExportBackup(db(), clock_, ExportOptions{profile}, sink);
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return sink.str();
-  }
-  Result<ImportReport> Import(const std::string& data, ImportOptions o = {}) {
-    StringSource src(data);
-    return ImportBackup(db(), clock_, src, o);
-  }
+  std::string Export(std::optional<int64_t> profile = std::nullopt) { return ExportText(db(), clock_, profile); }
+  Result<ImportReport> Import(const std::string& data, ImportOptions o = {}) { return ImportText(db(), clock_, data, o); }
   std::vector<std::string> Names() {
     std::vector<std::string> out;
     auto profiles = tracker().ListProfiles();
