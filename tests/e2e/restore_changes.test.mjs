@@ -4,7 +4,8 @@
 // stored password. Real Chromium, real OPFS, real IndexedDB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openWithMom, withBrowser } from './harness.mjs';
+import { join } from 'node:path';
+import { ROOT, openWithMom, withBrowser } from './harness.mjs';
 
 const schedule = (page) => page.evaluate(async () => {
   const { location, ...rest } = await window.streakbox.backups.settings();
@@ -27,6 +28,7 @@ test('a restore shows that the file\'s backup settings differ and keeps this bro
   const changes = await page.textContent('dialog[open] #restore-changes');
   assert.match(changes, /backup settings \(off, daily, keep 14, not encrypted\) differ from this browser’s \(on, weekly, keep 30, not encrypted\)/);
   assert.equal(await page.isChecked('dialog[open] #restore-settings-keep'), true, 'keeping is the default');
+  await page.screenshot({ path: join(ROOT, 'build', 'restore-changes.png') });
   await page.click('dialog[open] [data-confirm]');
   await page.waitForFunction(() => /This browser’s schedule was kept/.test(document.querySelector('#backup-message')?.textContent));
   assert.deepEqual(await schedule(page), here, 'on, weekly, keep 30 survive the restore');

@@ -3,7 +3,8 @@
 // Undo, which brings the previous state back; deleting a profile, likewise.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openWithMom, withBrowser } from './harness.mjs';
+import { join } from 'node:path';
+import { ROOT, openWithMom, withBrowser } from './harness.mjs';
 
 // Every profile with its task titles: the state a user sees.
 const state = (page) => page.evaluate(async () => {
@@ -50,6 +51,7 @@ test('a Replace import of a one-profile file keeps the other profiles, and Undo 
   assert.equal(await page.getAttribute('#undo-offer', 'role'), 'status');
   assert.match(await page.textContent('#undo-message'), /Imported mom\.json/);
   await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'undo-button');
+  await page.screenshot({ path: join(ROOT, 'build', 'undo-offer.png') });
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => /^Undone/.test(document.querySelector('#undo-message')?.textContent));
   assert.deepEqual(await state(page), before);
@@ -71,6 +73,7 @@ test('deleting a profile saves a snapshot first, and Undo brings the profile bac
   await page.click('#edit-profile');
   await page.click('#profile-dialog button:has-text("Delete profile")');
   assert.match(await page.textContent('dialog.confirm[open]'), /undo it right after/);
+  await page.screenshot({ path: join(ROOT, 'build', 'undo-delete-confirm.png') });
   await page.click('dialog.confirm[open] [data-confirm]');
   await page.waitForSelector('#undo-button');
   assert.deepEqual(await state(page), { Mom: ['Run'] });
