@@ -121,6 +121,7 @@ test('a chosen folder (here an OPFS folder handle, the same code path as a disk 
   const r = await page.evaluate(async () => {
     const s = window.streakbox;
     await s.ready();
+    await s.createProfile({ name: 'Mom' });  // something to back up (a backup counts only when it would restore)
     const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('chosen-folder', { create: true });
     const settings = await s.backups.chooseFolder(dir);
     const entry = await s.backups.runNow();

@@ -154,6 +154,9 @@ test('a daily schedule runs at 03:00 local once per day, across a DST change', a
 test('a week away gives one catch-up run; retention keeps N scheduled and every manual backup', async () => {
   const s = await setUp();
   try {
+    // Something to back up: a backup counts only when it would restore, and the validator
+    // refuses an empty instance's backup until the rules branch's fix lands.
+    s.db.call('createProfile', { name: 'Mom' });
     s.db.call('configureBackups', { enabled: true, retention_count: 2 });
     const manual = await s.runner.runNow();
     assert.equal(manual.kind, 'manual');
@@ -181,6 +184,9 @@ test('a week away gives one catch-up run; retention keeps N scheduled and every 
 test('a failed run is recorded and reported until a later one succeeds', async () => {
   const s = await setUp();
   try {
+    // Something to back up: a backup counts only when it would restore, and the validator
+    // refuses an empty instance's backup until the rules branch's fix lands.
+    s.db.call('createProfile', { name: 'Mom' });
     s.db.call('configureBackups', { enabled: true, encrypt: true });
     s.at(2026, 3, 2, 9);
     const st = await s.runner.check();
@@ -297,6 +303,9 @@ test('after a tab closed mid-backup: the run shows as failed and its partial fil
 test('a file retention cannot delete leaves the new backup good and is removed after a later run', async () => {
   const s = await setUp();
   try {
+    // Something to back up: a backup counts only when it would restore, and the validator
+    // refuses an empty instance's backup until the rules branch's fix lands.
+    s.db.call('createProfile', { name: 'Mom' });
     s.db.call('configureBackups', { enabled: true, retention_count: 1 });
     s.at(2026, 3, 2, 9);
     await s.runner.check();
