@@ -84,3 +84,29 @@ test('deleting a profile saves a snapshot first, and Undo brings the profile bac
   await page.waitForSelector('.chip:has-text("Dad")');
   assert.deepEqual(errors, []);
 }));
+
+test('restoring a database file offers Undo, which brings back what was there before', () => withBrowser(async ({ context, errors, url }) => {
+  const page = await openWithMom(context, url);
+  const dbFile = await page.evaluate(async () => {
+    const s = window.streakbox;
+    const file = await s.exportDatabase();  // Mom only
+    await s.createProfile({ name: 'Kid' });
+    return Array.from(file.bytes);
+  });
+  const before = await state(page);
+  await page.reload();
+  await page.waitForFunction(() => window.streakbox.state.state === 'ready');
+  await page.click('[data-view="settings"]');
+  await page.waitForSelector('#restore-db', { state: 'attached' });
+  await page.setInputFiles('#restore-db', { name: 'streakbox.db', mimeType: 'application/vnd.sqlite3', buffer: Buffer.from(dbFile) });
+  await page.waitForSelector('dialog[open] #restore-header');
+  assert.match(await page.textContent('dialog[open]'), /database file carries its own backup settings/);
+  await page.click('dialog[open] [data-confirm]');
+  await page.waitForSelector('#undo-button');
+  assert.deepEqual(await state(page), { Mom: ['Run'] });
+  assert.match(await page.textContent('#undo-message'), /Restored streakbox\.db/);
+  await page.click('#undo-button');
+  await page.waitForFunction(() => /^Undone/.test(document.querySelector('#undo-message')?.textContent));
+  assert.deepEqual(await state(page), before);
+  assert.deepEqual(errors, []);
+}));
