@@ -32,6 +32,17 @@ test('a restore shows that the file\'s backup settings differ and keeps this bro
   await page.click('dialog[open] [data-confirm]');
   await page.waitForFunction(() => /This browser’s schedule was kept/.test(document.querySelector('#backup-message')?.textContent));
   assert.deepEqual(await schedule(page), here, 'on, weekly, keep 30 survive the restore');
+
+  // Taking the file's schedule is a choice; Undo brings this browser's back with the data.
+  await page.click('#backup-history tr[data-kind="manual"] button:has-text("Restore")');
+  await page.waitForSelector('dialog[open] #restore-changes');
+  await page.check('dialog[open] #restore-settings-take');
+  await page.click('dialog[open] [data-confirm]');
+  await page.waitForFunction(() => /The file’s schedule was taken/.test(document.querySelector('#undo-message')?.textContent));
+  assert.deepEqual(await schedule(page), { enabled: false, frequency: 'daily', retention_count: 14, encrypt: false });
+  await page.click('#undo-button');
+  await page.waitForFunction(() => /^Undone/.test(document.querySelector('#undo-message')?.textContent));
+  assert.deepEqual(await schedule(page), here);
   assert.deepEqual(errors, []);
 }));
 

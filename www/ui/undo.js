@@ -39,7 +39,8 @@ export function offerUndo(app, { message, safetyId, after = () => app.reloadProf
     undo.onclick = () => busy(undo, async () => {
       text.textContent = 'Undoing…';
       try {
-        const back = await app.sb.backups.restore(safetyId);
+        // The snapshot is this browser's own state: take its backup schedule too (as it was before).
+        const back = await app.sb.backups.restore(safetyId, { takeBackupSettings: true });
         r.replaceChildren(
           h('span', { id: 'undo-message' }, `Undone: everything is as it was before. What was there just now is saved as a safety snapshot (history entry ${back.safety_id}).`),
           dismiss);
