@@ -14,6 +14,14 @@ const state = (page) => page.evaluate(async () => {
   return out;
 });
 
+/** Reloads (so the UI shows what the API did) and opens Settings with the file input `input` there. */
+async function reloadIntoSettings(page, input) {
+  await page.reload();
+  await page.waitForFunction(() => window.streakbox.state.state === 'ready');
+  await page.click('[data-view="settings"]');
+  await page.waitForSelector(input, { state: 'attached' });
+}
+
 const safetyCount = (page) => page.evaluate(async () =>
   (await window.streakbox.backups.list()).filter((e) => e.kind === 'safety').length);
 
@@ -30,10 +38,7 @@ test('a Replace import of a one-profile file keeps the other profiles, and Undo 
   });
   const before = await state(page);
   assert.deepEqual(before, { Dad: ['Walk'], Mom: ['Run', 'Read'] });
-  await page.reload();
-  await page.waitForFunction(() => window.streakbox.state.state === 'ready');
-  await page.click('[data-view="settings"]');
-  await page.waitForSelector('#import-file', { state: 'attached' });
+  await reloadIntoSettings(page, '#import-file');
 
   // The card's default target and Replace mode, as a new user leaves them.
   await page.setInputFiles('#import-file', { name: 'mom.json', mimeType: 'application/json', buffer: Buffer.from(momsFile) });
@@ -94,10 +99,7 @@ test('restoring a database file offers Undo, which brings back what was there be
     return Array.from(file.bytes);
   });
   const before = await state(page);
-  await page.reload();
-  await page.waitForFunction(() => window.streakbox.state.state === 'ready');
-  await page.click('[data-view="settings"]');
-  await page.waitForSelector('#restore-db', { state: 'attached' });
+  await reloadIntoSettings(page, '#restore-db');
   await page.setInputFiles('#restore-db', { name: 'streakbox.db', mimeType: 'application/vnd.sqlite3', buffer: Buffer.from(dbFile) });
   await page.waitForSelector('dialog[open] #restore-header');
   assert.match(await page.textContent('dialog[open]'), /database file carries its own backup settings/);
