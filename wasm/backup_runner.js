@@ -14,6 +14,7 @@
 //   importBackup(blob, opts)   the import report
 //   inspectDatabase(blob)      {schema_version, instance_id, size, counts}
 //   importDatabase(blob)       the same, after replacing the database
+//   storedPasswordSet()        whether a stored backup password opens here (optional: false)
 //   storeFor(location)         a BackupStore for 'opfs' or 'folder…'; throws
 //                              permission_needed / folder_missing
 //   nowMs()                    the clock (the worker's, which tests can set)
@@ -98,7 +99,9 @@ export class BackupRunner {
    * history. kind: 'manual' | 'scheduled' | 'safety'; format: 'json' | 'sqlite'.
    * The location is opened before anything is recorded: a location that needs
    * permission is not an attempt (the run waits); any later failure is
-   * recorded as a failed entry and rethrown.
+   * recorded as a failed entry and rethrown. A backup counts only when it
+   * would restore: the written file is read back and must pass the validator
+   * an import uses (readBack) before the entry is marked ok.
    */
   async makeBackup({ kind, format = 'json', frequency, encrypt = false }) {
     const { deps } = this;
@@ -109,6 +112,7 @@ export class BackupRunner {
       const produced = format === 'sqlite' ? await this.produceDatabase() : await this.produceBackup({ encrypt });
       const filename = this.fileName(kind, id, produced.extension);
       const written = await store.write(filename, produced.bytes);
+      await this.readBack(store, filename, format, produced.encrypted);
       const done = await deps.call('backupFinish', id, { ok: true, filename, ...written, counts: produced.counts });
       await this.applyRetention(done.removals);
       return done.entry;
@@ -121,6 +125,24 @@ export class BackupRunner {
       throw e;
     } finally {
       deps.notify({ event: 'history' });
+    }
+  }
+
+  /**
+   * Reads `filename` back from `store` and checks it as an import would: a
+   * JSON backup through the module's validator (a .ttbak decrypted with the
+   * stored password it was sealed with), a database file through the
+   * database check. Throws the validator's error, prefixed with what it means.
+   */
+  async readBack(store, filename, format, encrypted) {
+    const file = await store.read(filename);
+    try {
+      if (format === 'sqlite') await this.deps.inspectDatabase(file);
+      else await this.deps.validateBackup(file, encrypted ? { useStoredPassword: true } : {});
+    } catch (e) {
+      const first = e.errors && e.errors.length ? ` (${e.errors[0].path}: ${e.errors[0].message})` : '';
+      throw Object.assign(new BackupError(e.code || 'invalid',
+        `the backup was written but would not restore, so it does not count: ${e.message}${first}`), { wouldNotRestore: true });
     }
   }
 
@@ -204,6 +226,19 @@ export class BackupRunner {
     return { entry, file };
   }
 
+  /**
+   * History entry `id`'s file, after checking it is the file that was saved
+   * (size and SHA-256 as recorded); throws 'damaged' when it changed.
+   */
+  async checkedEntryFile(id) {
+    const { entry, file } = await this.entryFile(id);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (bytes.length !== entry.size || (await sha256Hex(bytes)) !== entry.sha256) {
+      throw new BackupError('damaged', `${entry.filename} has changed since it was saved (its size or checksum differs); it is not used. Use another backup.`);
+    }
+    return { entry, file };
+  }
+
   /** What a backup (history id, or a File/Blob) holds, checked without applying: {format, header, counts}. */
   async inspect(blob, { password } = {}) {
     if (await startsWith(blob, SQLITE_MAGIC)) {
@@ -217,12 +252,8 @@ export class BackupRunner {
   /** Verifies history entry `id`: the file is there, unchanged (size, SHA-256), and valid. */
   verify(id, { password } = {}) {
     return this.serial(async () => {
-      const { entry, file } = await this.entryFile(id);
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      if (bytes.length !== entry.size || (await sha256Hex(bytes)) !== entry.sha256) {
-        throw new BackupError('invalid', `${entry.filename} has changed since it was saved (its size or checksum differs)`);
-      }
-      return { id, checksum_ok: true, ...(await this.inspect(file, { password })) };
+      const { file } = await this.checkedEntryFile(id);
+      return { id, checksum_ok: true, ...(await this.preview(file, { password })) };
     });
   }
 
@@ -247,26 +278,130 @@ export class BackupRunner {
     return this.serial(() => this.makeBackup({ kind: 'manual' }));
   }
 
+  // --- Destructive steps: a safety snapshot first, and what changes ------------
+
   /**
-   * A full restore from history entry `id` or a File/Blob: check it, save a
+   * Runs `fn` (a destructive step: a Replace import, deleting a profile)
+   * after saving a safety snapshot of everything into the history, one
+   * backup operation at a time. Resolves {value: fn's result, safety_id}; the
+   * snapshot restores what was there before (Undo). No snapshot, no step: a
+   * snapshot that cannot be saved rejects and `fn` does not run. format:
+   * 'json' (default) or 'sqlite'.
+   */
+  beforeDestructive(fn, { format = 'json' } = {}) {
+    return this.serial(() => this.snapshotThen(fn, format));
+  }
+
+  // REQUIRES: called inside serial(). A JSON snapshot that would not restore
+  // (the database holds rows the import rules refuse) falls back to a
+  // snapshot of the database file, so such a database can still be repaired
+  // by a restore; when neither can be saved, the step does not run.
+  async snapshotThen(fn, format) {
+    let safety;
+    try {
+      safety = await this.makeBackup({ kind: 'safety', format });
+    } catch (e) {
+      if (format !== 'json' || !e.wouldNotRestore) throw e;
+      safety = await this.makeBackup({ kind: 'safety', format: 'sqlite' });
+    }
+    return { value: await fn(), safety_id: safety.id };
+  }
+
+  /** inspect() plus what a restore of the file changes beyond the data (changes()). */
+  async preview(blob, { password } = {}) {
+    const info = await this.inspect(blob, { password });
+    return { ...info, changes: await this.changes(info) };
+  }
+
+  /**
+   * What restoring a file described by `info` (an inspect() result) changes
+   * besides profiles, tasks and history:
+   *   backup_settings: {differ, fields, here, file, applied}: the file's
+   *     schedule (enabled, frequency, retention_count, encrypt) against this
+   *     browser's; `differ` is null when the file cannot tell (a database
+   *     file); `applied` 'kept' (default) or 'taken' (takeBackupSettings);
+   *   other_instance: the file was written by another Streakbox installation;
+   *   stored_password: 'kept' (this browser's stays), 'lost' (a database file
+   *     from elsewhere replaces it), or 'none' (none is stored here; one stored
+   *     where the file came from never travels: set one).
+   */
+  async changes(info, { takeBackupSettings = false } = {}) {
+    const here = await this.deps.call('backupSettings');
+    const { instance_id: ours } = await this.deps.call('info');
+    const theirs = info.header && info.header.instance_id;
+    const otherInstance = !!theirs && theirs !== ours;
+    const file = info.format === 'json' ? scheduleOf(info.header && info.header.settings) : null;
+    const fields = file ? SCHEDULE_FIELDS.filter((k) => k in file && file[k] !== here[k]) : [];
+    const passwordHere = this.deps.storedPasswordSet ? await this.deps.storedPasswordSet() : false;
+    return {
+      backup_settings: {
+        differ: info.format === 'json' ? fields.length > 0 : null,
+        fields,
+        here: pick(here, SCHEDULE_FIELDS),
+        file,
+        applied: takeBackupSettings ? 'taken' : 'kept',
+      },
+      other_instance: otherInstance,
+      stored_password: !passwordHere ? 'none' : info.format === 'sqlite' && otherInstance ? 'lost' : 'kept',
+    };
+  }
+
+  /**
+   * A full restore from history entry `id` or a File/Blob: check it (a
+   * history file must still match its checksum, else 'damaged'), save a
    * safety snapshot of the current data into the history, replace everything
    * (one transaction, integrity_check and a count comparison before commit),
    * and report. Any failure before the replacement's commit changes nothing.
+   * This browser's backup schedule is kept unless `takeBackupSettings`.
    * `expect`: 'sqlite' for importDatabase (refuses anything else).
+   * Resolves {format, header, counts, safety_id, integrity, changes}.
    */
-  restore(source, { password, expect } = {}) {
+  restore(source, { password, expect, takeBackupSettings = false } = {}) {
     return this.serial(async () => {
-      const blob = typeof source === 'number' ? (await this.entryFile(source)).file : source;
+      const blob = typeof source === 'number' ? (await this.checkedEntryFile(source)).file : source;
       if (expect === 'sqlite' && !(await startsWith(blob, SQLITE_MAGIC))) {
         throw new BackupError('malformed', 'this file is not an SQLite database; to restore a JSON backup use Restore');
       }
       const before = await this.inspect(blob, { password });
-      const safety = await this.makeBackup({ kind: 'safety', format: before.format });
-      if (before.format === 'sqlite') await this.deps.importDatabase(blob);
-      else await this.deps.importBackup(blob, { mode: 'replace', verify: true, ...(await this.unlock(blob, password)) });
+      const changes = await this.changes(before, { takeBackupSettings });
+      const schedule = changes.backup_settings.here;
+      const { safety_id } = await this.snapshotThen(async () => {
+        if (before.format === 'sqlite') await this.deps.importDatabase(blob);
+        else await this.deps.importBackup(blob, { mode: 'replace', verify: true, takeBackupSettings, ...(await this.unlock(blob, password)) });
+      }, before.format);
+      if (before.format === 'sqlite') await this.afterDatabaseRestore(changes, schedule, takeBackupSettings);
       const integrity = await this.deps.call('integrityCheck');
       this.deps.notify({ event: 'restored' });
-      return { format: before.format, header: before.header, counts: before.counts, safety_id: safety.id, integrity: integrity.join('; ') };
+      return { format: before.format, header: before.header, counts: before.counts, safety_id, integrity: integrity.join('; '), changes };
     });
   }
+
+  // A database file brings its own settings table: keep this browser's
+  // schedule unless asked (a second step after the restore's commit), and
+  // find out what the file's schedule and the stored password turned out to be.
+  async afterDatabaseRestore(changes, schedule, takeBackupSettings) {
+    const restored = pick(await this.deps.call('backupSettings'), SCHEDULE_FIELDS);
+    const fields = SCHEDULE_FIELDS.filter((k) => restored[k] !== schedule[k]);
+    Object.assign(changes.backup_settings, { differ: fields.length > 0, fields, file: restored });
+    if (!takeBackupSettings && fields.length) await this.deps.call('configureBackups', schedule);
+    if (changes.stored_password !== 'none' && this.deps.storedPasswordSet) {
+      changes.stored_password = (await this.deps.storedPasswordSet()) ? 'kept' : 'lost';
+    }
+  }
+}
+
+// The backup schedule's settings as backups.settings() names them.
+const SCHEDULE_FIELDS = ['enabled', 'frequency', 'retention_count', 'encrypt'];
+const pick = (o, keys) => Object.fromEntries(keys.map((k) => [k, o[k]]));
+
+/** The schedule a backup's `settings` object carries (its backup.* keys), or null when it has none. */
+function scheduleOf(settings) {
+  if (!settings || typeof settings !== 'object') return null;
+  const out = {};
+  const bool = (v) => v === 'true';
+  if ('backup.enabled' in settings) out.enabled = bool(settings['backup.enabled']);
+  if ('backup.frequency' in settings) out.frequency = settings['backup.frequency'];
+  if ('backup.retention_count' in settings) out.retention_count = Number(settings['backup.retention_count']);
+  if ('backup.encrypt' in settings) out.encrypt = bool(settings['backup.encrypt']);
+  return Object.keys(out).length ? out : null;
 }

@@ -120,6 +120,7 @@ class Streakbox {
     o.dry_run = opts.value("dryRun", false);
     o.tasks_only = opts.value("tasksOnly", false);
     o.verify = opts.value("verify", false);
+    o.take_backup_settings = opts.value("takeBackupSettings", false);  // else this database keeps its own schedule
     o.progress = streakbox::ReportProgress;
     auto password = Password(opts);
     if (!password.ok()) return StatusEnvelope(password.status());

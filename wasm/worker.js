@@ -324,6 +324,7 @@ const runner = new BackupRunner({
   importBackup: async (blob, options) => unwrap(await importBackup(0, blob, options, false)),
   inspectDatabase: (blob) => unwrap(importDatabase(blob, true)),
   importDatabase: (blob) => unwrap(importDatabase(blob, false)),
+  storedPasswordSet: () => new StoredPassword(secrets()).isSet(),
   storeFor,
   nowMs: () => (frozenMs === null ? Date.now() : frozenMs),
   notify: (event) => post({ type: 'backups', ...event }),
@@ -336,10 +337,29 @@ const BACKUP_OPS = {
   download: (id) => runner.download(id),
   remove: (id) => runner.remove(id),
   restore: (source, options) => runner.restore(source, options),
-  inspect: (blob, options) => runner.inspect(blob, options),
+  inspect: (blob, options) => runner.preview(blob, options),
   exportDatabase: () => unwrap(exportDatabase()),
-  importDatabase: (blob) => runner.restore(blob, { expect: 'sqlite' }),
+  importDatabase: (blob, options) => runner.restore(blob, { ...options, expect: 'sqlite' }),
 };
+
+// --- Undo: destructive steps save a safety snapshot first -------------------
+// A Replace import (not a dry run, not a validation) and deleting a profile go
+// through runner.beforeDestructive (wasm/backup_runner.js); the value gains
+// `safety_id`, the snapshot that undoes the step (backups.restore(safety_id)).
+// Restores take their snapshot inside runner.restore.
+const DESTRUCTIVE_CALLS = new Set(['deleteProfile']);
+
+function isDestructiveImport(msg) {
+  const o = msg.options || {};
+  return !msg.validateOnly && !o.dryRun && o.mode !== 'merge';
+}
+
+async function undoable(work) {
+  if (state !== 'ready' || !sb) return notReady();
+  const { value: r, safety_id } = await runner.beforeDestructive(work);
+  if (!r.ok) return r;
+  return { ok: true, value: r.value && typeof r.value === 'object' ? { ...r.value, safety_id } : { safety_id } };
+}
 
 async function backupOp(msg) {
   if (state !== 'ready' || !sb) return notReady();
@@ -365,7 +385,8 @@ self.onmessage = (event) => {
   const msg = event.data;
   switch (msg.type) {
     case 'call':
-      post({ type: 'result', id: msg.id, ...call(msg.method, msg.args) });
+      if (DESTRUCTIVE_CALLS.has(msg.method)) answer(msg.id, () => undoable(() => call(msg.method, msg.args)));
+      else post({ type: 'result', id: msg.id, ...call(msg.method, msg.args) });
       break;
     case 'exec':
       post({ type: 'result', id: msg.id, ...(sb ? JSON.parse(sb.exec(msg.sql)) : fail('locked', 'not open')) });
@@ -379,9 +400,11 @@ self.onmessage = (event) => {
     case 'export':
       answer(msg.id, () => exportBackup(msg), (v) => [v.bytes.buffer]);
       break;
-    case 'import':
-      answer(msg.id, () => importBackup(msg.id, msg.blob, msg.options, msg.validateOnly));
+    case 'import': {
+      const work = () => importBackup(msg.id, msg.blob, msg.options, msg.validateOnly);
+      answer(msg.id, isDestructiveImport(msg) ? () => undoable(work) : work);
       break;
+    }
     case 'decrypt':
       answer(msg.id, () => decryptBackup(msg), (v) => [v.buffer]);
       break;

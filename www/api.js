@@ -102,8 +102,12 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
     verify: (id, { password } = {}) => backupOp('verify', id, { password }),
     /** What a file or history entry holds, checked without applying: {format, header, counts}. */
     inspect: (data, { password } = {}) => backupOp('inspect', asBlob(data), { password }),
-    /** Full restore from a history id or a file; a safety snapshot is saved first. */
-    restore: (idOrData, { password } = {}) => backupOp('restore', idOrBlob(idOrData), { password }),
+    /**
+     * Full restore from a history id or a file; a safety snapshot is saved first. A history file that
+     * changed rejects with 'damaged'. This browser's backup schedule stays unless takeBackupSettings.
+     */
+    restore: (idOrData, { password, takeBackupSettings } = {}) =>
+      backupOp('restore', idOrBlob(idOrData), { password, takeBackupSettings }),
     /** {filename, bytes} of entry `id`. */
     download: (id) => backupOp('download', id),
     /** Deletes entry `id` and its file. */
@@ -235,7 +239,7 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
     /** The SQLite database file, a consistent snapshot: {filename, bytes, info}. */
     exportDatabase: () => backupOp('exportDatabase'),
     /** Replaces everything with a database file after checking it, with a safety snapshot first. */
-    importDatabase: (data) => backupOp('importDatabase', asBlob(data)),
+    importDatabase: (data, { takeBackupSettings } = {}) => backupOp('importDatabase', asBlob(data), { takeBackupSettings }),
 
     /** Test and benchmark hooks; not for the UI. */
     _setClock: (ms) => send({ type: 'setClock', ms }),

@@ -82,11 +82,16 @@ class Applier : public ValidRecordSink {
     });
   }
 
-  // After the read: profiles the backup replaces away, settings.
-  Status Finish() {
+  // After the read: profiles the backup replaces away, settings. Only a
+  // backup of every profile (`whole`, IsWholeInstance) touches what the file
+  // does not hold: a one-profile file replaces the profile it names, never
+  // deletes the others, and brings no settings.
+  Status Finish(bool whole) {
     SB_RETURN_IF_ERROR(status_);
-    if (!o_.profile_id && o_.mode == Mode::kReplace) SB_RETURN_IF_ERROR(DeleteOtherProfiles());
-    if (!o_.profile_id && settings_.is_object()) SB_RETURN_IF_ERROR(ApplySettings());
+    report_->whole_instance = whole && !o_.profile_id;
+    if (!report_->whole_instance) return Status::Ok();
+    if (o_.mode == Mode::kReplace) SB_RETURN_IF_ERROR(DeleteOtherProfiles());
+    if (settings_.is_object()) SB_RETURN_IF_ERROR(ApplySettings());
     return Status::Ok();
   }
 
@@ -315,6 +320,10 @@ class Applier : public ValidRecordSink {
       if (key == "instance_id" || key.rfind(kSecretSettingPrefix, 0) == 0 ||
           key.rfind(kLocalSettingPrefix, 0) == 0 || !it->is_string())
         continue;
+      if (key.rfind(kBackupSettingPrefix, 0) == 0) {  // the schedule: this database's unless asked
+        report_->backup_settings = o_.take_backup_settings ? "taken" : "kept";
+        if (!o_.take_backup_settings) continue;
+      }
       st.Bind(1, key).Bind(2, it->get<std::string>());
       SB_RETURN_IF_ERROR(st.Run());
     }
@@ -354,6 +363,12 @@ class Applier : public ValidRecordSink {
 
 }  // namespace
 
+bool IsWholeInstance(const BackupSummary& s) {
+  auto scope = s.header.find("scope");
+  if (scope != s.header.end() && scope->is_string()) return *scope == "all";
+  return s.profiles > 1;
+}
+
 Result<ImportReport> ImportBackup(Database& db, const Clock& clock, ByteSource& source,
                                   const ImportOptions& options) {
   ImportReport report;
@@ -371,8 +386,13 @@ Result<ImportReport> ImportBackup(Database& db, const Clock& clock, ByteSource& 
     return Status::InvalidArgument("this backup holds " + std::to_string(summary.profiles) +
                                    " profiles; import it into the whole instance, not into one profile");
   report.header = summary.header;
-  SB_RETURN_IF_ERROR(applier.Finish());
-  if (options.verify) SB_RETURN_IF_ERROR(VerifyRestored(db, summary.header));
+  const bool whole = IsWholeInstance(summary);
+  SB_RETURN_IF_ERROR(applier.Finish(whole));
+  if (options.verify) {  // the header's counts describe the instance only when the file is all of it
+    json header = summary.header;
+    if (!report.whole_instance) header.erase("counts");
+    SB_RETURN_IF_ERROR(VerifyRestored(db, header));
+  }
   if (options.dry_run) return report;  // the guard rolls everything back
   SB_RETURN_IF_ERROR(tx.Commit());
   return report;
@@ -390,7 +410,10 @@ json ToJson(const ImportReport& r) {
     profiles.push_back({{"name", p.name}, {"profile_id", p.profile_id}, {"action", p.action},
                         {"tasks", CountsJson(p.tasks)}, {"task_checks", CountsJson(p.task_checks)},
                         {"daily_status", CountsJson(p.daily_status)}});
-  return {{"dry_run", r.dry_run}, {"mode", r.mode}, {"profiles", profiles}, {"header", r.header}};
+  json out = {{"dry_run", r.dry_run}, {"mode", r.mode}, {"whole_instance", r.whole_instance},
+              {"profiles", profiles}, {"header", r.header}};
+  if (!r.backup_settings.empty()) out["backup_settings"] = r.backup_settings;
+  return out;
 }
 
 json ToJson(const BackupSummary& s) {

@@ -59,6 +59,7 @@ function bytesSource(bytes) {
 }
 
 async function setUp() {
+  const s = {};  // s.opfsStore(store): a test's wrapper around the real store
   const t = tempDir();
   const clock = { ms: Date.UTC(2026, 2, 1, 17) };  // Sunday 1 March 2026, 12:00 in New York
   const db = await openDb(t.dir, { now: () => clock.ms });
@@ -93,8 +94,9 @@ async function setUp() {
     importBackup: (blob, o) => withSource(blob, () => sb.importBackup(JSON.stringify(usePassword(o)), false)),
     inspectDatabase: (blob) => withSource(blob, () => sb.importDatabase(true)),
     importDatabase: (blob) => withSource(blob, () => sb.importDatabase(false)),
+    storedPasswordSet: async () => stored.password !== null,
     storeFor: async (location) => {
-      if (location === 'opfs') return opfs;
+      if (location === 'opfs') return s.opfsStore ? s.opfsStore(opfs) : opfs;
       if (folder.permission !== 'granted') throw Object.assign(new Error(`Streakbox needs permission to write to “${folder.name}”.`), { code: 'permission_needed' });
       return new BackupStore(folder, `folder:${folder.name}`);
     },
@@ -104,7 +106,7 @@ async function setUp() {
   const at = (y, m, d, hh, mm = 0) => { clock.ms = Date.UTC(y, m - 1, d, hh, mm); };
   const scheduled = () => db.call('backupHistory').filter((e) => e.kind === 'scheduled');
   const done = () => { runner.stop(); db.close(); t.remove(); };
-  return { db, runner, opfs, folder, clock, at, scheduled, events, stored, done };
+  return Object.assign(s, { db, runner, opfs, folder, clock, at, scheduled, events, stored, done });
 }
 
 test('a daily schedule runs at 03:00 local once per day, across a DST change', async () => {
@@ -152,6 +154,9 @@ test('a daily schedule runs at 03:00 local once per day, across a DST change', a
 test('a week away gives one catch-up run; retention keeps N scheduled and every manual backup', async () => {
   const s = await setUp();
   try {
+    // Something to back up: a backup counts only when it would restore, and the validator
+    // refuses an empty instance's backup until the rules branch's fix lands.
+    s.db.call('createProfile', { name: 'Mom' });
     s.db.call('configureBackups', { enabled: true, retention_count: 2 });
     const manual = await s.runner.runNow();
     assert.equal(manual.kind, 'manual');
@@ -179,6 +184,9 @@ test('a week away gives one catch-up run; retention keeps N scheduled and every 
 test('a failed run is recorded and reported until a later one succeeds', async () => {
   const s = await setUp();
   try {
+    // Something to back up: a backup counts only when it would restore, and the validator
+    // refuses an empty instance's backup until the rules branch's fix lands.
+    s.db.call('createProfile', { name: 'Mom' });
     s.db.call('configureBackups', { enabled: true, encrypt: true });
     s.at(2026, 3, 2, 9);
     const st = await s.runner.check();
@@ -295,6 +303,9 @@ test('after a tab closed mid-backup: the run shows as failed and its partial fil
 test('a file retention cannot delete leaves the new backup good and is removed after a later run', async () => {
   const s = await setUp();
   try {
+    // Something to back up: a backup counts only when it would restore, and the validator
+    // refuses an empty instance's backup until the rules branch's fix lands.
+    s.db.call('createProfile', { name: 'Mom' });
     s.db.call('configureBackups', { enabled: true, retention_count: 1 });
     s.at(2026, 3, 2, 9);
     await s.runner.check();
@@ -308,6 +319,164 @@ test('a file retention cannot delete leaves the new backup good and is removed a
     await s.runner.check();
     assert.deepEqual(s.scheduled().map((e) => e.created_at), ['2026-03-04T09:00:00Z']);
     assert.equal((await s.opfs.names()).length, 1);
+  } finally {
+    s.done();
+  }
+});
+
+// --- Issue 9: undo, restores that say what changes, backups that would restore
+
+const names = (s) => s.db.call('listProfiles').map((x) => x.name);
+
+test('a destructive step saves a safety snapshot first, and restoring it undoes the step (with its own snapshot)', async () => {
+  const s = await setUp();
+  try {
+    const mom = s.db.call('createProfile', { name: 'Mom' });
+    const dad = s.db.call('createProfile', { name: 'Dad' });
+    s.db.call('createTask', dad, { title: 'Walk' });
+    let seen;
+    const r = await s.runner.beforeDestructive(() => {
+      seen = s.db.call('backupHistory').map((e) => e.kind);
+      return s.db.call('deleteProfile', dad);
+    });
+    assert.deepEqual(seen, ['safety'], 'the snapshot is in the history before the step runs');
+    assert.deepEqual(names(s), ['Mom']);
+    const safety = s.db.call('backupGet', r.safety_id);
+    assert.deepEqual([safety.kind, safety.status, safety.format], ['safety', 'ok', 'json']);
+    const undo = await s.runner.restore(r.safety_id);
+    assert.deepEqual(names(s), ['Dad', 'Mom']);
+    assert.equal(s.db.call('listTasks', s.db.call('listProfiles')[0].id)[0].title, 'Walk');
+    assert.notEqual(undo.safety_id, r.safety_id, 'the undo saved a snapshot of its own');
+    assert.equal(s.db.call('backupHistory').filter((e) => e.kind === 'safety').length, 2);
+    assert.ok(mom);
+  } finally {
+    s.done();
+  }
+});
+
+test('no snapshot, no step: when the snapshot cannot be saved the destructive step does not run', async () => {
+  const s = await setUp();
+  try {
+    const dad = s.db.call('createProfile', { name: 'Dad' });
+    s.opfsStore = (store) => ({ ...store, location: 'opfs', write: async () => { throw Object.assign(new Error('disk full'), { code: 'storage_full' }); } });
+    let ran = false;
+    await assert.rejects(s.runner.beforeDestructive(() => { ran = true; return s.db.call('deleteProfile', dad); }), { code: 'storage_full' });
+    assert.equal(ran, false);
+    assert.deepEqual(names(s), ['Dad']);
+  } finally {
+    s.done();
+  }
+});
+
+test('restore(id) refuses a history file that changed since it was saved, as damaged, and changes nothing', async () => {
+  const s = await setUp();
+  try {
+    s.db.call('createProfile', { name: 'Mom' });
+    const saved = await s.runner.runNow();
+    const bytes = s.opfs.dir.files.get(saved.filename);
+    const changed = bytes.slice();
+    changed[changed.length - 3] ^= 0x01;
+    s.opfs.dir.files.set(saved.filename, changed);
+    s.db.call('createProfile', { name: 'Dad' });
+    const history = s.db.call('backupHistory').length;
+    await assert.rejects(s.runner.restore(saved.id), (e) => e.code === 'damaged' && /has changed since it was saved/.test(e.message));
+    await assert.rejects(s.runner.verify(saved.id), { code: 'damaged' });
+    assert.deepEqual(names(s), ['Dad', 'Mom']);
+    assert.equal(s.db.call('backupHistory').length, history, 'no safety snapshot either');
+  } finally {
+    s.done();
+  }
+});
+
+test('a run whose written file does not pass the import validator is recorded failed, not ok', async () => {
+  const s = await setUp();
+  try {
+    s.db.call('createProfile', { name: 'Mom' });
+    // The real store writes (and checks its checksum); then the bytes change on "disk" before the read-back.
+    s.opfsStore = (store) => Object.assign(Object.create(store), {
+      async write(name, bytes) {
+        const written = await store.write(name, bytes);
+        const file = store.dir.files.get(name).slice();
+        file[file.indexOf(0x7b)] = 0x5b;  // the first '{' becomes '['
+        store.dir.files.set(name, file);
+        return written;
+      },
+    });
+    await assert.rejects(s.runner.runNow(), (e) => /would not restore/.test(e.message));
+    const [entry] = s.db.call('backupHistory');
+    assert.equal(entry.status, 'failed');
+    assert.match(entry.error, /would not restore/);
+  } finally {
+    s.done();
+  }
+});
+
+test('a database whose rows break the import rules makes failed backups, not ok ones that cannot be restored', async () => {
+  const s = await setUp();
+  try {
+    s.db.call('createProfile', { name: 'Mom' });
+    const r = JSON.parse(s.db.sb.exec("UPDATE profiles SET color = 'red;background-image:url(x)'"));
+    assert.equal(r.ok, true, JSON.stringify(r));
+    s.db.call('configureBackups', { enabled: true });
+    s.at(2026, 3, 2, 9);
+    const st = await s.runner.check();
+    assert.equal(st.last_failed, true);
+    assert.deepEqual(s.scheduled().map((e) => e.status), ['failed']);
+    assert.match(s.scheduled()[0].error, /would not restore.*colou?r/s);
+  } finally {
+    s.done();
+  }
+});
+
+test('a restore keeps this browser\'s backup schedule by default, says how the file\'s differs, and takes it when asked', async () => {
+  const s = await setUp();
+  try {
+    s.db.call('createProfile', { name: 'Mom' });
+    s.db.call('configureBackups', { enabled: false, frequency: 'daily', retention_count: 14 });
+    const json = await s.runner.runNow();
+    const image = await s.runner.deps.exportDatabase();
+    s.db.call('configureBackups', { enabled: true, frequency: 'weekly', retention_count: 30 });
+    const here = { enabled: true, frequency: 'weekly', retention_count: 30, encrypt: false };
+    const schedule = () => { const { location, ...rest } = s.db.call('backupSettings'); return rest; };
+
+    const look = await s.runner.verify(json.id);
+    assert.equal(look.changes.backup_settings.differ, true);
+    assert.deepEqual(look.changes.backup_settings.fields, ['enabled', 'frequency', 'retention_count']);
+    assert.deepEqual(look.changes.backup_settings.file, { enabled: false, frequency: 'daily', retention_count: 14, encrypt: false });
+    assert.equal(look.changes.other_instance, false);
+
+    const kept = await s.runner.restore(json.id);
+    assert.equal(kept.changes.backup_settings.applied, 'kept');
+    assert.deepEqual(schedule(), here, 'a JSON restore keeps this browser\'s schedule');
+    const keptDb = await s.runner.restore(new Blob([image.bytes]), { expect: 'sqlite' });
+    assert.equal(keptDb.changes.backup_settings.differ, true);
+    assert.deepEqual(schedule(), here, 'so does a database restore');
+
+    const taken = await s.runner.restore(json.id, { takeBackupSettings: true });
+    assert.equal(taken.changes.backup_settings.applied, 'taken');
+    assert.deepEqual(schedule(), { enabled: false, frequency: 'daily', retention_count: 14, encrypt: false });
+  } finally {
+    s.done();
+  }
+});
+
+test('a restore says when the file comes from another Streakbox and that a stored password cannot come along', async () => {
+  const s = await setUp();
+  try {
+    s.db.call('createProfile', { name: 'Mom' });
+    const ours = await s.runner.deps.exportJson();
+    const foreign = JSON.parse(new TextDecoder().decode(ours.bytes));
+    foreign.instance_id = 'f'.repeat(32);
+    const blob = new Blob([JSON.stringify(foreign)]);
+    let look = await s.runner.preview(blob);
+    assert.equal(look.changes.other_instance, true);
+    assert.equal(look.changes.stored_password, 'none');
+    s.stored.password = 'hunter2 hunter2';
+    look = await s.runner.preview(blob);
+    assert.equal(look.changes.stored_password, 'kept', 'a JSON restore keeps this browser\'s stored password');
+    const image = await s.runner.deps.exportDatabase();
+    look = await s.runner.preview(new Blob([image.bytes]));
+    assert.equal(look.changes.other_instance, false);
   } finally {
     s.done();
   }

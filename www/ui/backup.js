@@ -4,8 +4,9 @@
 // Merge mode, previewed by a dry run and applied only after the user confirms.
 // An encrypted file (recognised by the worker from its content) opens a
 // password prompt first. Long work shows a progress bar.
-import { h, uid, errorLine, showError, hideError, busy, showDialog, dialogFrame } from './dom.js';
+import { h, uid, errorLine, showError, hideError, busy, showDialog, dialogFrame, describeError } from './dom.js';
 import { askPassword, newPasswordFields } from './passwords.js';
+import { offerUndo } from './undo.js';
 
 /** Hands `bytes` to the browser as a download named `filename`. */
 export function download(bytes, filename, type = 'application/json') {
@@ -46,6 +47,33 @@ function errorList(e) {
   if (!e.errors || !e.errors.length) return null;
   return h('ul', { class: 'error-list', id: 'import-errors' },
     e.errors.map((x) => h('li', {}, h('code', {}, x.path), ' ', x.message)));
+}
+
+/**
+ * For a backup of one profile imported by its own profiles (no target chosen):
+ * where it goes. It never goes into "everything": by default the profile of
+ * the same name; with none, the user is asked (a new profile, or one of
+ * theirs). Returns null when there is nothing to choose (a backup of every
+ * profile, or a target already chosen), else {element, value(), profileId(),
+ * onChange(fn)}; value() is '' until a choice is made.
+ */
+function intoChoice(app, preview, opts) {
+  if (preview.whole_instance || opts.profileId !== undefined || preview.profiles.length !== 1) return null;
+  const name = preview.profiles[0].name;
+  const matched = preview.profiles[0].action !== 'created';
+  const select = h('select', { id: 'import-into', name: 'into', required: true },
+    matched ? null : h('option', { value: '', disabled: true, selected: true }, 'Choose where it goes…'),
+    h('option', { value: 'match', selected: matched }, matched ? `The profile “${name}” (same name)` : `A new profile “${name}”`),
+    app.profiles.filter((p) => p.name !== name).map((p) => h('option', { value: String(p.id) }, `Into “${p.name}” (it keeps its name)`)));
+  const element = h('div', { class: 'field' },
+    h('p', {}, `This backup holds one profile, “${name}”. It goes into one profile; your other profiles are not touched.`),
+    h('label', { for: select.id }, 'Import into'), select);
+  return {
+    element,
+    value: () => select.value,
+    profileId: () => (select.value === 'match' || select.value === '' ? undefined : Number(select.value)),
+    onChange: (fn) => select.addEventListener('change', fn),
+  };
 }
 
 export function backupCard(app) {
@@ -106,7 +134,7 @@ export function backupCard(app) {
   }
 
   const target = h('select', { id: 'import-target', name: 'target' },
-    h('option', { value: 'all' }, 'All of Streakbox (every profile)'),
+    h('option', { value: 'all' }, 'By the file: its profiles, matched by name'),
     h('option', { value: 'profile' }, `This profile only: ${app.profile.name}`));
   const modeName = uid('mode');
   const mode = (value, label, hint) => h('label', { class: 'radio' },
@@ -149,25 +177,44 @@ export function backupCard(app) {
       }
       bar.hidden = true;
       const destructive = opts.mode === 'replace';
+      const into = intoChoice(app, preview, opts);
+      let list = previewList(preview);
+      const confirm = h('button', { class: `button ${destructive ? 'danger' : 'primary'}`, value: 'confirm', 'data-confirm': true, disabled: into && !into.value() },
+        destructive ? 'Replace my data' : 'Merge');
       const dialog = dialogFrame(`Import ${f.name}?`, [
         h('p', {}, destructive
-          ? 'Replace mode: what is listed as replaced or removed is deleted and cannot be brought back. Export a backup first if unsure.'
+          ? 'Replace mode: what is listed as replaced or removed is deleted. A safety snapshot of everything is saved to the backup history first, and you can undo right after.'
           : 'Merge mode: nothing you have is removed; only what is new is added.'),
-        previewList(preview),
-      ], [
-        h('button', { class: 'button', value: 'cancel', autofocus: true }, 'Cancel'),
-        h('button', { class: `button ${destructive ? 'danger' : 'primary'}`, value: 'confirm', 'data-confirm': true },
-          destructive ? 'Replace my data' : 'Merge'),
-      ]);
+        into && into.element,
+        list,
+      ], [h('button', { class: 'button', value: 'cancel', autofocus: true }, 'Cancel'), confirm]);
+      if (into) {
+        into.onChange(async () => {
+          confirm.disabled = true;
+          let next;
+          try {
+            next = previewList(await sb.importBackup(f, { ...opts, profileId: into.profileId(), password, dryRun: true }));
+            confirm.disabled = false;
+          } catch (e) {
+            next = h('p', { class: 'error', role: 'alert', 'data-preview': true }, describeError(e));
+          }
+          list.replaceWith(next);
+          list = next;
+        });
+      }
       if ((await showDialog(dialog)) !== 'confirm') {
         status.textContent = 'Import cancelled; nothing changed.';
         return;
       }
+      if (into) opts.profileId = into.profileId();
       if (password) setStage(`Unlocking and importing ${f.name}…`);
       else status.textContent = `Importing ${f.name}…`;
       const report = await sb.importBackup(f, { ...opts, password, onProgress: setProgress });
       lastResult = { text: `Imported ${f.name}.`, report };
       await app.reloadProfiles();  // redraws the view, and this card with lastResult
+      if (report.safety_id != null) {
+        offerUndo(app, { message: `Imported ${f.name} in Replace mode.`, safetyId: report.safety_id });
+      }
     } catch (e) {
       status.textContent = '';
       showError(err, e.code === 'invalid' ? `The file ${f.name} is not a valid Streakbox backup; nothing was changed.` : e);

@@ -5,6 +5,7 @@
 import { h, errorLine, showError, hideError, busy, showDialog, dialogFrame, confirmDialog } from './dom.js';
 import { download } from './backup.js';
 import { askPassword } from './passwords.js';
+import { offerUndo } from './undo.js';
 
 /**
  * The latest outcome to show in the Backups card. A restore redraws the whole
@@ -34,9 +35,46 @@ const countsText = (c) => (c
   : '—');
 const when = (iso) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
 
+const SCHEDULE_WORDS = {
+  enabled: (v) => (v ? 'on' : 'off'),
+  frequency: (v) => v,
+  retention_count: (v) => `keep ${v}`,
+  encrypt: (v) => (v ? 'encrypted' : 'not encrypted'),
+};
+const scheduleText = (s) => (s ? Object.keys(SCHEDULE_WORDS).filter((k) => k in s).map((k) => SCHEDULE_WORDS[k](s[k])).join(', ') : '');
+
 /**
- * Shows what a backup holds and asks to restore it; resolves true when confirmed.
- * `info` is an inspect()/verify() result: {format, header, counts}.
+ * What a restore changes beyond the data, as sentences (changes() in
+ * wasm/backup_runner.js). `done`: after the restore (the summary), else before.
+ */
+export function changeLines(info, done = false) {
+  const c = info.changes;
+  if (!c) return [];
+  const out = [];
+  const hd = info.header || {};
+  if (hd.scope === 'profile') {
+    out.push(`This is a backup of one profile: only that profile is replaced; your other profiles ${done ? 'were' : 'are'} not touched.`);
+  }
+  const bs = c.backup_settings;
+  if (bs.differ === true) {
+    const how = bs.applied === 'taken' ? (done ? 'The file’s schedule was taken.' : '') : (done ? 'This browser’s schedule was kept.' : '');
+    out.push(`The file’s backup settings (${scheduleText(bs.file)}) differ from this browser’s (${scheduleText(bs.here)}). ${how}`.trim());
+  } else if (bs.differ === null && !done) {
+    out.push(`A database file carries its own backup settings; this browser’s (${scheduleText(bs.here)}) are kept unless you take the file’s.`);
+  }
+  if (c.other_instance) out.push(`This backup comes from another Streakbox installation (instance ${hd.instance_id}).`);
+  if (c.stored_password === 'none' && (c.other_instance || (bs.file && bs.file.encrypt))) {
+    out.push('A backup password stored where this file came from cannot come along. To encrypt backups here, set one in Settings → Backups → Backup password.');
+  } else if (c.stored_password === 'lost') {
+    out.push(`This browser’s stored backup password ${done ? 'did' : 'does'} not come through this restore: set it again in Settings → Backups → Backup password.`);
+  }
+  return out;
+}
+
+/**
+ * Shows what a backup holds and what else a restore changes, and asks to
+ * restore it. `info` is an inspect()/verify() result: {format, header,
+ * counts, changes}. Resolves null when cancelled, else {takeBackupSettings}.
  */
 async function confirmRestore(info, name) {
   const hd = info.header || {};
@@ -44,17 +82,29 @@ async function confirmRestore(info, name) {
     ? [['Kind', 'Database file'], ['Schema version', hd.schema_version], ['Instance', hd.instance_id]]
     : [['Created', when(hd.exported_at || hd.export_date)], ['App version', hd.app_version || 'unknown'], ['Instance', hd.instance_id || 'unknown']];
   rows.push(['Holds', countsText(info.counts)]);
+  const lines = changeLines(info);
+  const bs = info.changes && info.changes.backup_settings;
+  const choose = bs && bs.differ !== false;  // the file's schedule differs, or may (a database file)
+  const keep = h('input', { type: 'radio', name: 'restore-settings', value: 'keep', id: 'restore-settings-keep', checked: true });
+  const take = h('input', { type: 'radio', name: 'restore-settings', value: 'take', id: 'restore-settings-take' });
   const dialog = dialogFrame(`Restore ${name}?`, [
     h('dl', { class: 'info', id: 'restore-header' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v ?? '—'))])),
-    h('p', {}, 'Everything in Streakbox now is replaced by this backup. A safety snapshot of your current data is saved to the backup history first, so you can go back.'),
+    h('p', {}, hd.scope === 'profile'
+      ? 'The profile in this backup is replaced by it. A safety snapshot of your current data is saved to the backup history first, and you can undo right after.'
+      : 'Everything in Streakbox now is replaced by this backup. A safety snapshot of your current data is saved to the backup history first, and you can undo right after.'),
+    lines.length ? h('ul', { class: 'changes', id: 'restore-changes' }, lines.map((l) => h('li', {}, l))) : null,
+    choose ? h('fieldset', { class: 'modes', id: 'restore-settings' }, h('legend', {}, 'Backup settings'),
+      h('label', { class: 'radio' }, keep, h('span', {}, 'Keep this browser’s schedule')),
+      h('label', { class: 'radio' }, take, h('span', {}, 'Take the file’s schedule'))) : null,
   ], [
     h('button', { class: 'button', value: 'cancel', autofocus: true }, 'Cancel'),
-    h('button', { class: 'button danger', value: 'confirm', 'data-confirm': true }, 'Replace everything'),
+    h('button', { class: 'button danger', value: 'confirm', 'data-confirm': true }, hd.scope === 'profile' ? 'Replace this profile' : 'Replace everything'),
   ]);
-  return (await showDialog(dialog)) === 'confirm';
+  if ((await showDialog(dialog)) !== 'confirm') return null;
+  return { takeBackupSettings: choose && take.checked };
 }
 
-/** inspect → confirm → restore, with a progress bar; the summary becomes the note. */
+/** inspect → confirm → restore, with a progress bar; the summary becomes the note, with an Undo offer. */
 async function restoreFlow(app, source, name, { bar, err, database = false }) {
   const { sb } = app;
   hideError(err);
@@ -78,13 +128,16 @@ async function restoreFlow(app, source, name, { bar, err, database = false }) {
       ({ pw: password, info } = unlocked);
     }
     bar.hidden = true;
-    if (!(await confirmRestore(info, name))) return;
+    const choice = await confirmRestore(info, name);
+    if (!choice) return;
     bar.hidden = false;
-    const r = database ? await sb.importDatabase(source) : await sb.backups.restore(source, { password });
-    setNote(`Restored ${name}: ${countsText(r.counts)}. Integrity check: ${r.integrity || 'ok'}. A safety snapshot of what was there before is in the history.`);
+    const r = database ? await sb.importDatabase(source, choice) : await sb.backups.restore(source, { password, ...choice });
+    const summary = [`Restored ${name}: ${countsText(r.counts)}. Integrity check: ${r.integrity || 'ok'}.`, ...changeLines(r, true)].join(' ');
+    setNote(`${summary} A safety snapshot of what was there before is in the history.`);
     await app.reloadProfiles();
+    offerUndo(app, { message: summary, safetyId: r.safety_id });
   } catch (e) {
-    showError(err, e.code === 'invalid' || e.code === 'malformed' || e.code === 'unsupported_version'
+    showError(err, e.code === 'invalid' || e.code === 'malformed' || e.code === 'unsupported_version' || e.code === 'damaged'
       ? `${name} cannot be restored: ${e.message}. Nothing was changed.` : e);
   } finally {
     bar.hidden = true;

@@ -2,6 +2,7 @@
 // colour, delete with confirmation), and the first-run welcome.
 import { h, icon, uid, errorLine, showError, fieldError, busy, showDialog, dialogFrame, confirmDialog } from './dom.js';
 import { PRESETS, nextColor } from './color.js';
+import { offerUndo } from './undo.js';
 
 /** Fills the header's profile bar: one button per profile, edit, and new. */
 export function renderProfileBar(bar, app) {
@@ -101,14 +102,15 @@ export function openProfileDialog(app, profile = null) {
   remove?.addEventListener('click', async () => {
     const ok = await confirmDialog({
       title: `Delete “${profile.name}”?`,
-      message: `This deletes the profile “${profile.name}” together with all of its tasks and its whole history. This cannot be undone.`,
+      message: `This deletes the profile “${profile.name}” together with all of its tasks and its whole history. A safety snapshot of everything is saved first, so you can undo it right after.`,
       confirmLabel: 'Delete profile',
     });
     if (!ok) return;
     try {
-      await sb.deleteProfile(profile.id);
+      const { safety_id: safetyId } = await sb.deleteProfile(profile.id);
       dialog.close('deleted');
       await app.reloadProfiles();
+      offerUndo(app, { message: `Deleted the profile “${profile.name}”.`, safetyId });
     } catch (err) {
       showError(formErr, err);
     }

@@ -20,4 +20,9 @@ constexpr const char* kSecretSettingPrefix = "secret.";
 // backups go, schedule state): never exported, never imported.
 constexpr const char* kLocalSettingPrefix = "local.";
 
+// Settings whose key starts with this prefix are the backup schedule
+// (enabled, frequency, retention, encryption): exported, but an import keeps
+// this database's unless asked to take the file's (ImportOptions).
+constexpr const char* kBackupSettingPrefix = "backup.";
+
 }  // namespace streakbox

@@ -42,6 +42,14 @@ struct ImportReport {
   std::string mode;  // "replace" or "merge"
   std::vector<ProfileReport> profiles;
   nlohmann::json header;  // the file's top-level fields (version, counts, ...)
+  // True when the import replaced or merged into the whole instance (a backup
+  // of every profile, IsWholeInstance, with no profile_id); false when it
+  // touched only the profile it names or was pointed at.
+  bool whole_instance = false;
+  // The file's backup.* settings (schedule, retention, encryption): "kept"
+  // (this database's stay, the default), "taken" (take_backup_settings), or
+  // empty when the file has none or they do not apply.
+  std::string backup_settings;
 };
 
 // What a valid backup holds, from Validate().
@@ -61,7 +69,17 @@ struct ImportOptions {
   // the database's counts with the header's `counts` (when the file has them);
   // a mismatch rolls everything back (kInvalidBackup).
   bool verify = false;
+  // Take the file's backup.* settings (the schedule) instead of keeping this
+  // database's. Default false: a restore never silently changes this
+  // browser's schedule (docs/FORMAT.md, "Import").
+  bool take_backup_settings = false;
 };
+
+// Whether a valid backup is of every profile, so that it may replace the whole
+// instance: its scope is "all", or it has no scope and holds several profiles
+// (the seed app's export of everything). Any other file replaces only the
+// profile it names (or the one chosen) and never deletes other profiles.
+bool IsWholeInstance(const BackupSummary& summary);
 
 // The check `verify` runs, inside the import's transaction.
 Status VerifyRestored(Database& db, const nlohmann::json& header);
