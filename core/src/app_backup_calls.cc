@@ -1,9 +1,7 @@
-// The backup methods of App::Call (docs/API.md, "Scheduled backups and
+// The backup-history methods of the call surface (docs/API.md, "Scheduled backups and
 // history"): settings, the schedule decision, and the history the worker
 // records its runs in. The files themselves are the caller's: the core decides
 // and records, the worker writes and deletes (wasm/backup_runner.js).
-#include <map>
-
 #include "app_args.h"
 #include "streakbox/backup_history.h"
 #include "streakbox/backup_retention.h"
@@ -47,21 +45,23 @@ Result<json> Schedule(App& app) {
               {"last_error", state.last_error.empty() ? json(nullptr) : json(state.last_error)}};
 }
 
-const std::map<std::string, Handler>& Table() {
-  static const std::map<std::string, Handler> table = {
-      {"backupSettings", [](App& app, const Args&) -> Result<json> {
+}  // namespace
+
+std::vector<Method> BackupHistoryMethods() {
+  return {
+      {"backupSettings", 0, [](App& app, const Args&, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(BackupSettings s, LoadBackupSettings(app.db()));
          return ToJson(s);
        }},
-      {"configureBackups", [](App& app, const Args& a) -> Result<json> {
+      {"configureBackups", 1, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(json patch, a.Object(0, "patch"));
          SB_ASSIGN_OR_RETURN(BackupSettings current, LoadBackupSettings(app.db()));
          SB_ASSIGN_OR_RETURN(BackupSettings next, PatchBackupSettings(current, patch, app.clock().NowUnixSeconds()));
          SB_RETURN_IF_ERROR(SaveBackupSettings(app.db(), next));
          return ToJson(next);
        }},
-      {"backupSchedule", [](App& app, const Args&) -> Result<json> { return Schedule(app); }},
-      {"backupHistory", [](App& app, const Args&) -> Result<json> {
+      {"backupSchedule", 0, [](App& app, const Args&, const CallIo&) -> Result<json> { return Schedule(app); }},
+      {"backupHistory", 0, [](App& app, const Args&, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(BackupSettings s, LoadBackupSettings(app.db()));
          SB_ASSIGN_OR_RETURN(auto entries, ListHistory(app.db()));
          auto plan = Plan(entries, s.retention_count);
@@ -73,12 +73,12 @@ const std::map<std::string, Handler>& Table() {
          }
          return out;
        }},
-      {"backupGet", [](App& app, const Args& a) -> Result<json> {
+      {"backupGet", 1, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int64_t id, a.Id(0, "id"));
          SB_ASSIGN_OR_RETURN(HistoryEntry e, GetHistory(app.db(), id));
          return EntryJson(e);
        }},
-      {"backupBegin", [](App& app, const Args& a) -> Result<json> {
+      {"backupBegin", 1, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(json o, a.Object(0, "run"));
          SB_ASSIGN_OR_RETURN(HistoryEntry e, HistoryStartFromJson(o));
          e.created_at = app.clock().NowUnixSeconds();
@@ -88,7 +88,7 @@ const std::map<std::string, Handler>& Table() {
       // Records the outcome. After a good scheduled run, answers the entries
       // retention removes ({id, filename, location, reason}); the caller
       // deletes their files and then calls backupRemove for each.
-      {"backupFinish", [](App& app, const Args& a) -> Result<json> {
+      {"backupFinish", 2, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int64_t id, a.Id(0, "id"));
          SB_ASSIGN_OR_RETURN(json o, a.Object(1, "outcome"));
          SB_ASSIGN_OR_RETURN(HistoryEntry outcome, HistoryOutcomeFromJson(o));
@@ -108,24 +108,16 @@ const std::map<std::string, Handler>& Table() {
          return json{{"entry", EntryJson(done)}, {"removals", removals}};
        }},
       // Once per open, before any run: entries left "running" were cut short.
-      {"backupRecover", [](App& app, const Args&) -> Result<json> {
+      {"backupRecover", 0, [](App& app, const Args&, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int64_t n, FailInterruptedRuns(app.db(), app.clock().NowUnixSeconds()));
          return json(n);
        }},
-      {"backupRemove", [](App& app, const Args& a) -> Result<json> {
+      {"backupRemove", 1, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int64_t id, a.Id(0, "id"));
          SB_RETURN_IF_ERROR(RemoveHistory(app.db(), id));
          return json(nullptr);
        }},
   };
-  return table;
-}
-
-}  // namespace
-
-Handler BackupHandler(const std::string& method) {
-  auto it = Table().find(method);
-  return it == Table().end() ? Handler() : it->second;
 }
 
 }  // namespace streakbox
