@@ -165,9 +165,12 @@ function notReady() {
 
 // A core call with its files (see module_call.js): the envelope, with
 // `bytes` when `collect` is set. notReady() while this worker owns no open database.
-function coreCall(method, args, io = {}) {
+function coreCall(method, args = [], io = {}) {
   if (state !== 'ready' || !sb) return notReady();
-  return callModule(module, sb, method, args ?? [], io);
+  if (typeof method !== 'string' || !Array.isArray(args)) {
+    return fail('invalid_argument', 'a call needs a method name (a string) and an array of arguments');
+  }
+  return callModule(module, sb, method, args, io);
 }
 
 // Reports progress of request `id` at most every 50 ms.

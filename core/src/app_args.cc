@@ -106,6 +106,14 @@ Status Fields::Id(const char* key, std::optional<int64_t>* out) {
   return Status::Ok();
 }
 
+Status Fields::Object(const char* key, std::optional<json>* out) {
+  const json* v = Find(key);
+  if (!v) return Status::Ok();
+  if (!v->is_object()) return Wrong(key, "an object");
+  *out = *v;
+  return Status::Ok();
+}
+
 Status Fields::OneOf(const char* key, std::initializer_list<const char*> allowed, std::optional<std::string>* out) {
   const json* v = Find(key);
   if (!v) return Status::Ok();

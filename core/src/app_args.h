@@ -60,6 +60,7 @@ class Fields {
   Status Bool(const char* key, std::optional<bool>* out);
   Status Int(const char* key, std::optional<int64_t>* out);  // any int64
   Status Id(const char* key, std::optional<int64_t>* out);   // a positive integer id
+  Status Object(const char* key, std::optional<json>* out);
   // One of `allowed` (a mode): anything else names the field and the choices.
   Status OneOf(const char* key, std::initializer_list<const char*> allowed, std::optional<std::string>* out);
   // invalid_argument for the first field that no reader above asked for.
