@@ -11,7 +11,10 @@
 // Calls naming a "password" are skipped: each derives a key with Argon2id
 // (256 MiB, about a second, by design); tests/fuzz/ttbak_fuzzer.cc covers the
 // container. Seeds: tests/fuzz/call_seeds (one valid call of every method).
+// CALL_FUZZER_VERBOSE=1 prints every call and its envelope (to check seeds:
+// ./call_fuzzer tests/fuzz/call_seeds/*.call).
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -44,7 +47,7 @@ void Seed(App& app) {
   json stretch = call("createTask", {dad, {{"title", "Stretch"}}});
   call("setCheck", {mom, run, "2026-03-09", true});
   call("setCheck", {dad, stretch, "2026-03-10", true});
-  call("setSecret", {"secret.backup_password", "v1.abc.def"});
+  call("setSecret", {"secret.stored", "v1.abc.def"});
   json run_id = call("backupBegin", {{{"kind", "manual"}, {"format", "json"}, {"location", "opfs"}}});
   call("backupFinish", {run_id, {{"ok", true}, {"filename", "streakbox-manual-1.json"}, {"size", 10},
                                  {"sha256", std::string(64, 'a')}}});
@@ -81,7 +84,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   io.source = &source;
   io.sink = &sink;
   io.progress = [](double f) { Check(f >= 0 && f <= 1); };
-  const json r = json::parse(app->Call(method, args, io), nullptr, /*allow_exceptions=*/false);
+  const std::string envelope = app->Call(method, args, io);
+  static const bool verbose = std::getenv("CALL_FUZZER_VERBOSE") != nullptr;  // prints each call's envelope
+  if (verbose) std::fprintf(stderr, "%s %s -> %.300s\n", method.c_str(), args.c_str(), envelope.c_str());
+  const json r = json::parse(envelope, nullptr, /*allow_exceptions=*/false);
   Check(r.is_object() && r.contains("ok") && r["ok"].is_boolean());  // always an envelope
   Check(!TransactionOpen(db));                                       // never a transaction left open
   if (!r["ok"].get<bool>()) {
