@@ -17,22 +17,21 @@ Status Bad(const std::string& name, const char* kind) {
 }
 }  // namespace
 
+template <typename T, typename Pred>
+Result<T> Args::Typed(size_t i, const char* name, Pred ok, const char* kind) const {
+  const json* v = At(i);
+  if (!v || !ok(*v)) return Bad(name, kind);
+  return v->get<T>();
+}
+
 Result<int64_t> Args::Id(size_t i, const char* name) const {
-  const json* v = At(i);
-  if (!v || !IsPositiveId(*v)) return Bad(name, "a positive integer id");
-  return v->get<int64_t>();
+  return Typed<int64_t>(i, name, IsPositiveId, "a positive integer id");
 }
-
 Result<std::string> Args::Str(size_t i, const char* name) const {
-  const json* v = At(i);
-  if (!v || !v->is_string()) return Bad(name, "a string");
-  return v->get<std::string>();
+  return Typed<std::string>(i, name, [](const json& v) { return v.is_string(); }, "a string");
 }
-
 Result<bool> Args::Bool(size_t i, const char* name) const {
-  const json* v = At(i);
-  if (!v || !v->is_boolean()) return Bad(name, "true or false");
-  return v->get<bool>();
+  return Typed<bool>(i, name, [](const json& v) { return v.is_boolean(); }, "true or false");
 }
 
 Result<std::vector<int64_t>> Args::IdList(size_t i, const char* name) const {
@@ -66,52 +65,33 @@ const json* Fields::Find(const char* key) {
 
 Status Fields::Wrong(const char* key, const char* kind) const { return Bad(what_ + "." + key, kind); }
 
+template <typename T, typename Pred>
+Status Fields::Typed(const char* key, std::optional<T>* out, Pred ok, const char* kind) {
+  const json* v = Find(key);
+  if (!v) return Status::Ok();
+  if (!ok(*v)) return Wrong(key, kind);
+  *out = v->get<T>();
+  return Status::Ok();
+}
+
 Status Fields::Str(const char* key, std::optional<std::string>* out) {
-  const json* v = Find(key);
-  if (!v) return Status::Ok();
-  if (!v->is_string()) return Wrong(key, "a string");
-  *out = v->get<std::string>();
-  return Status::Ok();
+  return Typed(key, out, [](const json& v) { return v.is_string(); }, "a string");
 }
-
 Status Fields::NonEmptyStr(const char* key, std::optional<std::string>* out) {
-  const json* v = Find(key);
-  if (!v) return Status::Ok();
-  if (!v->is_string() || v->get_ref<const std::string&>().empty()) return Wrong(key, "a non-empty string");
-  *out = v->get<std::string>();
-  return Status::Ok();
+  return Typed(key, out, [](const json& v) { return v.is_string() && !v.get_ref<const std::string&>().empty(); },
+               "a non-empty string");
 }
-
 Status Fields::Bool(const char* key, std::optional<bool>* out) {
-  const json* v = Find(key);
-  if (!v) return Status::Ok();
-  if (!v->is_boolean()) return Wrong(key, "true or false");
-  *out = v->get<bool>();
-  return Status::Ok();
+  return Typed(key, out, [](const json& v) { return v.is_boolean(); }, "true or false");
 }
-
 Status Fields::Int(const char* key, std::optional<int64_t>* out) {
-  const json* v = Find(key);
-  if (!v) return Status::Ok();
-  if (!IsInt64(*v)) return Wrong(key, "an integer");
-  *out = v->get<int64_t>();
-  return Status::Ok();
+  return Typed(key, out, IsInt64, "an integer");
 }
-
 Status Fields::Id(const char* key, std::optional<int64_t>* out) {
-  const json* v = Find(key);
-  if (!v) return Status::Ok();
-  if (!IsPositiveId(*v)) return Wrong(key, "a positive integer id");
-  *out = v->get<int64_t>();
-  return Status::Ok();
+  return Typed(key, out, IsPositiveId, "a positive integer id");
 }
-
 Status Fields::Object(const char* key, std::optional<json>* out) {
-  const json* v = Find(key);
-  if (!v) return Status::Ok();
-  if (!v->is_object()) return Wrong(key, "an object");
-  *out = *v;
-  return Status::Ok();
+  return Typed(key, out, [](const json& v) { return v.is_object(); }, "an object");
 }
 
 Status Fields::OneOf(const char* key, std::initializer_list<const char*> allowed, std::optional<std::string>* out) {

@@ -45,6 +45,9 @@ class Args {
 
  private:
   const json* At(size_t i) const { return i < a_.size() ? &a_[i] : nullptr; }
+  // The argument at i when ok(it), else invalid_argument "<name> must be <kind>".
+  template <typename T, typename Pred>
+  Result<T> Typed(size_t i, const char* name, Pred ok, const char* kind) const;
   const json& a_;
 };
 
@@ -68,6 +71,9 @@ class Fields {
 
  private:
   const json* Find(const char* key);
+  // The field when present and ok(it); absent: Ok, *out untouched; else "<what>.<key> must be <kind>".
+  template <typename T, typename Pred>
+  Status Typed(const char* key, std::optional<T>* out, Pred ok, const char* kind);
   Status Wrong(const char* key, const char* kind) const;
   const json& obj_;
   std::string what_;

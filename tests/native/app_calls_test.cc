@@ -89,27 +89,27 @@ std::string RejectedBackup(const Clock& clock) {
   return sink.str();
 }
 
-// Returns a byte at a time and throws once `throw_at` bytes have been read:
-// an exception in the middle of an import, inside its transaction.
+// Reads `data` a byte at a time and throws once `throw_at` bytes have been
+// read: an exception in the middle of an import, inside its transaction.
 class ThrowingSource : public ByteSource {
  public:
-  ThrowingSource(const std::string& data, size_t throw_at) : data_(data), throw_at_(throw_at) {}
+  ThrowingSource(const std::string& data, size_t throw_at) : in_(data), throw_at_(throw_at) {}
   Result<size_t> Read(char* buf, size_t n) override {
-    if (pos_ >= throw_at_) throw std::runtime_error("the source broke");
-    if (pos_ >= data_.size() || n == 0) return size_t{0};
-    buf[0] = data_[pos_++];
-    return size_t{1};
+    if (read_ >= throw_at_) throw std::runtime_error("the source broke");
+    auto r = in_.Read(buf, n > 0 ? 1 : 0);
+    if (r.ok()) read_ += r.value();
+    return r;
   }
   Status Rewind() override {
-    pos_ = 0;
-    return Status::Ok();
+    read_ = 0;
+    return in_.Rewind();
   }
-  int64_t Size() const override { return static_cast<int64_t>(data_.size()); }
+  int64_t Size() const override { return in_.Size(); }
 
  private:
-  const std::string& data_;
+  StringSource in_;
   size_t throw_at_;
-  size_t pos_ = 0;
+  size_t read_ = 0;
 };
 
 struct BadCall {
