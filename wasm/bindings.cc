@@ -24,6 +24,7 @@
 #include <string>
 
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 
 #include "js_streams.h"
 #include "opfs_vfs.h"
@@ -90,10 +91,20 @@ class Streakbox {
   void close() { app_.reset(); }
 
   // Runs an SQL script on the open database (benchmarks and diagnostics only;
-  // the app itself never sends SQL across this boundary).
+  // the app itself never sends SQL across this boundary). Like App::Call it
+  // never returns inside a transaction: a script that failed half-way or did
+  // not commit is rolled back.
   std::string exec(const std::string& sql) {
     if (!app_) return NotOpen();
-    return Guarded([&] { return StatusEnvelope(app_->db().Exec(sql)); });
+    return Guarded([&] {
+      streakbox::Status s = app_->db().Exec(sql);
+      sqlite3* db = app_->db().handle();
+      if (!sqlite3_get_autocommit(db)) {
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        if (s.ok()) s = streakbox::Status::InvalidArgument("the script left a transaction open; it was rolled back");
+      }
+      return StatusEnvelope(s);
+    });
   }
 
   // Benchmarks only: the container against raw secretstream in this build,

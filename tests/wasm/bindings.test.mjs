@@ -226,3 +226,16 @@ test('a source that throws mid-import is a failure, not an exception through the
   assert.deepEqual(db.call('listProfiles').map((p) => p.name), ['Dad', 'Mom']);
   db.close();
 }));
+
+test('the exec hook never leaves a transaction open either', () => withDb(async (dir) => {
+  const db = await openDb(dir, { now: NOW });
+  const half = JSON.parse(db.sb.exec("BEGIN; INSERT INTO settings (key, value) VALUES ('secret.half', 'x'); SELECT nope;"));
+  assert.equal(half.ok, false);
+  const open = JSON.parse(db.sb.exec("BEGIN; INSERT INTO settings (key, value) VALUES ('secret.open', 'x');"));
+  assert.equal(open.ok, false);
+  assert.match(open.error.message, /left a transaction open/);
+  assert.equal(db.call('getSecret', 'secret.half'), null);
+  assert.equal(db.call('getSecret', 'secret.open'), null);
+  db.call('createProfile', { name: 'After' });
+  db.close();
+}));
