@@ -20,19 +20,13 @@
 //   nowMs()                    the clock (the worker's, which tests can set)
 //   notify(event)              tells the page something changed
 import { sha256Hex } from './backup_store.js';
+import { StreakboxError } from './protocol.js';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 const TTBAK_MAGIC = 'SBXTTBAK';  // a .ttbak's first bytes (docs/FORMAT.md, core/include/streakbox/ttbak_format.h)
 // The timer re-checks at least this often, so a sleeping machine or a changed
 // time zone cannot push a run far past its slot.
 const MAX_TIMER_MS = 60 * 60 * 1000;
-
-export class BackupError extends Error {
-  constructor(code, message) {
-    super(message);
-    this.code = code;
-  }
-}
 
 /** True when `blob` starts with the bytes of `magic` (an ASCII string). */
 async function startsWith(blob, magic) {
@@ -67,7 +61,7 @@ export class BackupRunner {
       r = await this.deps.exportJson({ encrypt });
     } catch (e) {
       if (e.code !== 'password_required') throw e;
-      throw new BackupError('no_backup_password',
+      throw new StreakboxError('no_backup_password',
         'Scheduled backups are set to be encrypted, but no backup password is stored. Set one in Settings → Backups, or turn off “Encrypt scheduled backups”.');
     }
     return { bytes: r.bytes, counts: r.counts, extension: encrypt ? 'ttbak' : 'json', encrypted: !!encrypt };
@@ -141,7 +135,7 @@ export class BackupRunner {
       else await this.deps.validateBackup(file, encrypted ? { useStoredPassword: true } : {});
     } catch (e) {
       const first = e.errors && e.errors.length ? ` (${e.errors[0].path}: ${e.errors[0].message})` : '';
-      throw Object.assign(new BackupError(e.code || 'invalid',
+      throw Object.assign(new StreakboxError(e.code || 'invalid',
         `the backup was written but would not restore, so it does not count: ${e.message}${first}`), { wouldNotRestore: true });
     }
   }
@@ -221,7 +215,7 @@ export class BackupRunner {
 
   async entryFile(id) {
     const entry = await this.deps.call('backupGet', id);
-    if (entry.status !== 'ok') throw new BackupError('not_found', 'this backup did not complete, so there is no file to use');
+    if (entry.status !== 'ok') throw new StreakboxError('not_found', 'this backup did not complete, so there is no file to use');
     const file = await (await this.deps.storeFor(entry.location)).read(entry.filename);
     return { entry, file };
   }
@@ -234,7 +228,7 @@ export class BackupRunner {
     const { entry, file } = await this.entryFile(id);
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (bytes.length !== entry.size || (await sha256Hex(bytes)) !== entry.sha256) {
-      throw new BackupError('damaged', `${entry.filename} has changed since it was saved (its size or checksum differs); it is not used. Use another backup.`);
+      throw new StreakboxError('damaged', `${entry.filename} has changed since it was saved (its size or checksum differs); it is not used. Use another backup.`);
     }
     return { entry, file };
   }
@@ -360,7 +354,7 @@ export class BackupRunner {
     return this.serial(async () => {
       const blob = typeof source === 'number' ? (await this.checkedEntryFile(source)).file : source;
       if (expect === 'sqlite' && !(await startsWith(blob, SQLITE_MAGIC))) {
-        throw new BackupError('malformed', 'this file is not an SQLite database; to restore a JSON backup use Restore');
+        throw new StreakboxError('malformed', 'this file is not an SQLite database; to restore a JSON backup use Restore');
       }
       const before = await this.inspect(blob, { password });
       const changes = await this.changes(before, { takeBackupSettings });

@@ -3,40 +3,32 @@
 // JS sees one class, `Streakbox`:
 //   const sb = new Module.Streakbox();
 //   sb.open(path)           -> JSON envelope; opens or creates the database
-//   sb.call(method, args)   -> JSON envelope (core/include/streakbox/app.h)
+//   sb.call(method, args)   -> JSON envelope of App::Call (core/include/streakbox/app.h): every
+//                              method, including the backup and database files and the secrets.
+//                              The call's files are Module.streakboxSource (read) and
+//                              Module.streakboxSink (written), when set; Module.streakboxProgress
+//                              hears progress (wasm/js_streams.h; wasm/module_call.js sets them)
 //   sb.close()              -> closes the database, flushing everything
-//   sb.exec(sql)            -> JSON envelope; benchmarks only
-//   sb.exportBackup(profileId or 0, optionsJson) -> envelope {filename, counts}; bytes go to Module.streakboxSink;
-//                           options {password}: a .ttbak encrypted with it (docs/FORMAT.md)
-//   sb.importBackup(optionsJson, validateOnly) -> envelope: import report, or the validation summary;
-//                           a .ttbak (recognised by content) is unlocked with options.password
-//   sb.decryptBackup(password) -> envelope null; Module.streakboxSource's .ttbak decrypted to the sink
-//   sb.getSecret(key) / setSecret(key, value) / deleteSecret(key) -> envelopes; only 'secret.' keys
-//                           (settings that backups never carry: the stored backup password's ciphertext)
-//   sb.exportDatabase()      -> envelope {filename, info}; the database file's bytes go to Module.streakboxSink
-//   sb.importDatabase(inspectOnly) -> envelope {schema_version, instance_id, size, counts}: checks
-//                              (and unless inspectOnly, restores) the database file in Module.streakboxSource
+// Benchmark and diagnostic hooks, outside the call surface because they are not the app's:
+//   sb.exec(sql)            -> JSON envelope; runs an SQL script (benchmarks only)
 //   sb.ioStats()            -> JSON {reads, writes, syncs, bytes_written, heap_bytes (the wasm memory, which never shrinks)}
 //   sb.benchTtbak(mib, runs) -> envelope: .ttbak vs raw secretstream throughput (benchmarks only)
-// Envelopes are {"ok":true,"value":...} or {"ok":false,"error":{code,message}};
-// nothing throws across this boundary.
+// Envelopes are {"ok":true,"value":...} or {"ok":false,"error":{code,message,errors}};
+// nothing throws across this boundary: the module is built with wasm
+// exceptions (wasm/CMakeLists.txt), App::Call turns any C++ exception into
+// "internal" after rolling back, and Guarded() does the same for the rest.
 #include <emscripten.h>
 #include <emscripten/bind.h>
 
-#include <algorithm>
 #include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 
 #include "js_streams.h"
 #include "opfs_vfs.h"
 #include "streakbox/app.h"
-#include "streakbox/backup_crypto.h"
-#include "streakbox/backup_export.h"
-#include "streakbox/backup_format.h"
-#include "streakbox/backup_import.h"
-#include "streakbox/database_image.h"
 #include "streakbox/ttbak_measure.h"
 
 namespace {
@@ -67,173 +59,63 @@ class BrowserClock : public streakbox::Clock {
 
 using streakbox::StatusEnvelope;
 
+// Runs fn, whose result is an envelope; an exception becomes "internal".
+template <typename Fn>
+std::string Guarded(Fn fn) {
+  try {
+    return fn();
+  } catch (...) {
+    return StatusEnvelope(streakbox::Status::Internal("unexpected failure in the module; nothing was changed"));
+  }
+}
+
 class Streakbox {
  public:
   std::string open(const std::string& path) {
-    app_.reset();
-    auto r = streakbox::App::Open(path, clock_, streakbox::OpenOptions{"opfs", /*exclusive=*/true});
-    if (!r.ok()) return StatusEnvelope(r.status());
-    app_ = std::move(r).value();
-    return StatusEnvelope(streakbox::Status::Ok());
+    return Guarded([&] {
+      app_.reset();
+      auto r = streakbox::App::Open(path, clock_, streakbox::OpenOptions{"opfs", /*exclusive=*/true});
+      if (!r.ok()) return StatusEnvelope(r.status());
+      app_ = std::move(r).value();
+      return StatusEnvelope(streakbox::Status::Ok());
+    });
   }
 
   std::string call(const std::string& method, const std::string& args) {
     if (!app_) return NotOpen();
-    return app_->Call(method, args);
+    streakbox::JsSource source;
+    streakbox::JsSink sink;
+    return Guarded([&] { return app_->Call(method, args, streakbox::JsCallIo(source, sink)); });
   }
 
   void close() { app_.reset(); }
 
-  // Writes a backup of one profile (profile_id > 0) or all (0) to
-  // Module.streakboxSink, encrypted when options.password is a string.
-  // Value: {filename, counts, encrypted}.
-  std::string exportBackup(double profile_id, const std::string& options_json) {
-    if (!app_) return NotOpen();
-    auto opts = nlohmann::json::parse(options_json, nullptr, false);
-    if (!opts.is_object()) return StatusEnvelope(streakbox::Status::InvalidArgument("options must be an object"));
-    auto password = Password(opts);
-    if (!password.ok()) return StatusEnvelope(password.status());
-    streakbox::ExportOptions o;
-    if (profile_id > 0) o.profile_id = static_cast<int64_t>(profile_id);
-    streakbox::JsSink sink;
-    auto r = streakbox::ExportBackupFile(app_->db(), clock_, o, password.value(), sink);
-    if (!r.ok()) return StatusEnvelope(r.status());
-    const auto& v = r.value();
-    nlohmann::json value = {{"filename", v.filename},
-                            {"counts", {{"profiles", v.profiles}, {"tasks", v.tasks},
-                                        {"task_checks", v.task_checks}, {"daily_status", v.daily_status}}},
-                            {"encrypted", password.value().has_value()}};
-    return nlohmann::json{{"ok", true}, {"value", value}}.dump();
-  }
-
-  // Validates (validateOnly) or imports the backup in Module.streakboxSource.
-  // options: {mode: 'replace'|'merge', profileId, dryRun, tasksOnly}.
-  std::string importBackup(const std::string& options_json, bool validate_only) {
-    if (!app_) return NotOpen();
-    auto opts = nlohmann::json::parse(options_json, nullptr, false);
-    if (!opts.is_object()) return StatusEnvelope(streakbox::Status::InvalidArgument("options must be an object"));
-    streakbox::ImportOptions o;
-    const std::string mode = opts.value("mode", "replace");
-    if (mode == "merge") o.mode = streakbox::ImportOptions::Mode::kMerge;
-    else if (mode != "replace") return StatusEnvelope(streakbox::Status::InvalidArgument("mode must be 'replace' or 'merge'"));
-    if (opts.contains("profileId") && opts["profileId"].is_number_integer()) o.profile_id = opts["profileId"].get<int64_t>();
-    o.dry_run = opts.value("dryRun", false);
-    o.tasks_only = opts.value("tasksOnly", false);
-    o.verify = opts.value("verify", false);
-    o.take_backup_settings = opts.value("takeBackupSettings", false);  // else this database keeps its own schedule
-    o.progress = streakbox::ReportProgress;
-    auto password = Password(opts);
-    if (!password.ok()) return StatusEnvelope(password.status());
-    streakbox::JsSource raw;
-    auto input = streakbox::OpenBackupInput(raw, password.value());  // the slow key derivation, for a .ttbak
-    if (!input.ok()) return StatusEnvelope(input.status());
-    streakbox::ByteSource& source = *input.value().source;
-    nlohmann::json value;
-    if (validate_only) {
-      auto r = streakbox::ValidateBackup(source, streakbox::ReportProgress);
-      if (!r.ok()) return StatusEnvelope(r.status());
-      value = streakbox::ToJson(r.value());
-    } else {
-      auto r = streakbox::ImportBackup(app_->db(), clock_, source, o);
-      if (!r.ok()) return StatusEnvelope(r.status());
-      value = streakbox::ToJson(r.value());
-    }
-    value["encrypted"] = input.value().encrypted;
-    return nlohmann::json{{"ok", true}, {"value", value}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  }
-
-  // Writes a consistent copy of the database file to Module.streakboxSink.
-  std::string exportDatabase() {
-    if (!app_) return NotOpen();
-    auto bytes = streakbox::SnapshotDatabase(app_->db());
-    if (!bytes.ok()) return StatusEnvelope(bytes.status());
-    auto info = streakbox::InspectDatabaseImage(bytes.value());
-    if (!info.ok()) return StatusEnvelope(info.status());
-    streakbox::JsSink sink;
-    auto written = sink.Write(bytes.value());
-    if (!written.ok()) return StatusEnvelope(written);
-    nlohmann::json value = {{"filename", "streakbox-" + clock_.TodayLocal() + ".db"},
-                            {"info", streakbox::ToJson(info.value())}};
-    return nlohmann::json{{"ok", true}, {"value", value}}.dump();
-  }
-
-  // Checks (inspectOnly) or restores the database file in Module.streakboxSource.
-  std::string importDatabase(bool inspect_only) {
-    if (!app_) return NotOpen();
-    streakbox::JsSource source;
-    std::string bytes;
-    if (source.Size() > streakbox::kMaxDatabaseImageBytes)
-      return StatusEnvelope(streakbox::Status(streakbox::Code::kInvalidBackup, "this file is too large to be a Streakbox database"));
-    bytes.resize(static_cast<size_t>(std::max<int64_t>(source.Size(), 0)));
-    size_t at = 0;
-    while (at < bytes.size()) {
-      auto n = source.Read(bytes.data() + at, bytes.size() - at);
-      if (!n.ok()) return StatusEnvelope(n.status());
-      if (n.value() == 0) break;
-      at += n.value();
-    }
-    bytes.resize(at);
-    auto info = inspect_only ? streakbox::InspectDatabaseImage(bytes) : streakbox::RestoreDatabaseImage(app_->db(), bytes);
-    if (!info.ok()) return StatusEnvelope(info.status());
-    return nlohmann::json{{"ok", true}, {"value", streakbox::ToJson(info.value())}}.dump();
-  }
-
-  // Decrypts the .ttbak in Module.streakboxSource to Module.streakboxSink.
-  // The sink's bytes are the backup only when the envelope is ok (the final
-  // chunk verified); on failure the caller drops them.
-  std::string decryptBackup(const std::string& password) {
-    streakbox::JsSource source;
-    streakbox::JsSink sink;
-    return StatusEnvelope(streakbox::DecryptStream(source, sink, password));
-  }
-
-  // Settings under the 'secret.' prefix, which no backup carries.
-  std::string getSecret(const std::string& key) {
-    if (!app_) return NotOpen();
-    if (!IsSecret(key)) return StatusEnvelope(NotSecret());
-    auto r = app_->tracker().GetSetting(key);
-    if (!r.ok()) return StatusEnvelope(r.status());
-    return nlohmann::json{{"ok", true}, {"value", r.value() ? nlohmann::json(*r.value()) : nlohmann::json()}}.dump();
-  }
-  std::string setSecret(const std::string& key, const std::string& value) {
-    if (!app_) return NotOpen();
-    if (!IsSecret(key)) return StatusEnvelope(NotSecret());
-    return StatusEnvelope(app_->tracker().SetSetting(key, value));
-  }
-  std::string deleteSecret(const std::string& key) {
-    if (!app_) return NotOpen();
-    if (!IsSecret(key)) return StatusEnvelope(NotSecret());
-    return StatusEnvelope(app_->tracker().DeleteSetting(key));
-  }
-
   // Runs an SQL script on the open database (benchmarks and diagnostics only;
-  // the app itself never sends SQL across this boundary).
+  // the app itself never sends SQL across this boundary). Like App::Call it
+  // never returns inside a transaction: a script that failed half-way or did
+  // not commit is rolled back.
   std::string exec(const std::string& sql) {
     if (!app_) return NotOpen();
-    return StatusEnvelope(app_->db().Exec(sql));
+    return Guarded([&] {
+      streakbox::Status s = app_->db().Exec(sql);
+      sqlite3* db = app_->db().handle();
+      if (!sqlite3_get_autocommit(db)) {
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        if (s.ok()) s = streakbox::Status::InvalidArgument("the script left a transaction open; it was rolled back");
+      }
+      return StatusEnvelope(s);
+    });
   }
 
   // Benchmarks only: the container against raw secretstream in this build,
   // and the key derivation at Streakbox's settings (docs/PERFORMANCE.md).
   std::string benchTtbak(double mib, int runs) {
-    auto r = streakbox::MeasureTtbak(static_cast<size_t>(mib * (1 << 20)), runs, streakbox::KdfParams{},
-                                     [] { return emscripten_get_now(); });
-    if (!r.ok()) return StatusEnvelope(r.status());
-    return nlohmann::json{{"ok", true}, {"value", r.value()}}.dump();
-  }
-
-  static bool IsSecret(const std::string& key) { return key.rfind(streakbox::kSecretSettingPrefix, 0) == 0; }
-  static streakbox::Status NotSecret() {
-    return streakbox::Status::InvalidArgument("only settings named secret.* are reachable here");
-  }
-
-  // options.password: absent or null for none, else a non-empty string.
-  static streakbox::Result<std::optional<std::string>> Password(const nlohmann::json& opts) {
-    auto it = opts.find("password");
-    if (it == opts.end() || it->is_null()) return std::optional<std::string>();
-    if (!it->is_string() || it->get<std::string>().empty())
-      return streakbox::Status::InvalidArgument("a backup password must be a non-empty string");
-    return std::optional<std::string>(it->get<std::string>());
+    return Guarded([&] {
+      auto r = streakbox::MeasureTtbak(static_cast<size_t>(mib * (1 << 20)), runs, streakbox::KdfParams{},
+                                       [] { return emscripten_get_now(); });
+      if (!r.ok()) return StatusEnvelope(r.status());
+      return nlohmann::json{{"ok", true}, {"value", r.value()}}.dump();
+    });
   }
 
   static std::string NotOpen() {
@@ -260,14 +142,6 @@ EMSCRIPTEN_BINDINGS(streakbox) {
       .function("open", &Streakbox::open)
       .function("call", &Streakbox::call)
       .function("close", &Streakbox::close)
-      .function("exportBackup", &Streakbox::exportBackup)
-      .function("importBackup", &Streakbox::importBackup)
-      .function("exportDatabase", &Streakbox::exportDatabase)
-      .function("importDatabase", &Streakbox::importDatabase)
-      .function("decryptBackup", &Streakbox::decryptBackup)
-      .function("getSecret", &Streakbox::getSecret)
-      .function("setSecret", &Streakbox::setSecret)
-      .function("deleteSecret", &Streakbox::deleteSecret)
       .function("exec", &Streakbox::exec)
       .function("ioStats", &Streakbox::ioStats)
       .function("benchTtbak", &Streakbox::benchTtbak);

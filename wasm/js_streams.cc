@@ -9,8 +9,26 @@ EM_JS(int, sb_js_source_read, (char* buf, int n), {
     return -1;
   }
 });
-EM_JS(void, sb_js_source_rewind, (), { Module.streakboxSource.rewind(); });
-EM_JS(double, sb_js_source_size, (), { return Module.streakboxSource.size(); });
+// No JS exception may unwind through wasm frames (C++ destructors would not
+// run): every call into JS catches and reports failure by value.
+EM_JS(int, sb_js_source_rewind, (), {
+  try {
+    Module.streakboxSource.rewind();
+    return 0;
+  } catch (e) {
+    return -1;
+  }
+});
+EM_JS(double, sb_js_source_size, (), {
+  try {
+    return Module.streakboxSource.size();
+  } catch (e) {
+    return -1;
+  }
+});
+EM_JS(int, sb_js_has_source, (), { return Module.streakboxSource ? 1 : 0; });
+EM_JS(int, sb_js_has_sink, (), { return Module.streakboxSink ? 1 : 0; });
+EM_JS(int, sb_js_has_progress, (), { return Module.streakboxProgress ? 1 : 0; });
 EM_JS(int, sb_js_sink_write, (const char* buf, int n), {
   try {
     Module.streakboxSink(HEAPU8.slice(buf, buf + n));
@@ -20,7 +38,11 @@ EM_JS(int, sb_js_sink_write, (const char* buf, int n), {
   }
 });
 EM_JS(void, sb_js_progress, (double f), {
-  if (Module.streakboxProgress) Module.streakboxProgress(f);
+  try {
+    if (Module.streakboxProgress) Module.streakboxProgress(f);
+  } catch (e) {
+    /* progress is advisory */
+  }
 });
 
 namespace streakbox {
@@ -32,7 +54,7 @@ Result<size_t> JsSource::Read(char* buf, size_t n) {
 }
 
 Status JsSource::Rewind() {
-  sb_js_source_rewind();
+  if (sb_js_source_rewind() != 0) return Status(Code::kIo, "the file could not be read again (was it moved or deleted?)");
   return Status::Ok();
 }
 
@@ -44,5 +66,13 @@ Status JsSink::Write(const char* data, size_t n) {
 }
 
 void ReportProgress(double fraction) { sb_js_progress(fraction); }
+
+CallIo JsCallIo(JsSource& source, JsSink& sink) {
+  CallIo io;
+  if (sb_js_has_source()) io.source = &source;
+  if (sb_js_has_sink()) io.sink = &sink;
+  if (sb_js_has_progress()) io.progress = ReportProgress;
+  return io;
+}
 
 }  // namespace streakbox

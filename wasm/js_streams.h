@@ -5,6 +5,7 @@
 //   Module.streakboxProgress(fraction): progress of a long operation, 0..1
 #pragma once
 
+#include "streakbox/app.h"
 #include "streakbox/byte_io.h"
 
 namespace streakbox {
@@ -23,5 +24,9 @@ class JsSink : public ByteSink {
 };
 
 void ReportProgress(double fraction);
+
+// The CallIo of one call: `source` when Module.streakboxSource is set, `sink`
+// when Module.streakboxSink is, and progress when Module.streakboxProgress is.
+CallIo JsCallIo(JsSource& source, JsSink& sink);
 
 }  // namespace streakbox

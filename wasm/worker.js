@@ -2,28 +2,9 @@
 // database. It loads the wasm module, takes the Web Lock that makes this tab
 // the single owner, opens the OPFS files, and answers calls from the page.
 //
-// Page -> worker messages:
-//   {type: 'call', id, method, args}   a core call (docs/API.md)
-//   {type: 'takeover'}                 steal ownership from another tab
-//   {type: 'setClock', ms}             tests: freeze the clock at ms (null: real time)
-//   {type: 'exec', id, sql}            benchmarks: run an SQL script
-//   {type: 'backups', id, op, args}    scheduled backups, history, restores (wasm/backup_runner.js):
-//                                      op is runNow | check | list | verify | download | remove |
-//                                      restore | inspect | exportDatabase | importDatabase
-//   {type: 'benchTtbak', id, mib, runs}  benchmarks: .ttbak vs raw secretstream, and the KDF time
-//   {type: 'export', id, profileId, password?, useStoredPassword?}
-//                                      a backup (profileId 0: all) -> {filename, counts, encrypted, bytes};
-//                                      a .ttbak when a password is given or the stored one is asked for
-//   {type: 'import', id, blob, options, validateOnly}  validate or import a backup file (JSON or .ttbak;
-//                                      options.password or options.useStoredPassword unlock a .ttbak)
-//   {type: 'decrypt', id, blob, password}  a .ttbak's backup JSON -> bytes
-//   {type: 'backupPassword', id, op: 'isSet'|'set'|'remove', password?}  the stored backup password
-//                                      (wasm/stored_password.js); it never leaves the worker
-// Worker -> page messages:
-//   {type: 'state', state, message?}   'opening' | 'ready' | 'elsewhere' | 'taken' | 'failed'
-//   {type: 'result', id, ok, value? , error?: {code, message, errors}}
-//   {type: 'progress', id, fraction}   during export and import
-//   {type: 'backups', event}           'history' | 'schedule' | 'restored': the page redraws what shows them
+// The messages and their fields are defined in wasm/protocol.js, which the
+// page (www/api.js) imports too. Every request gets exactly one RESULT reply,
+// even when its handler throws (reply() below).
 import createStreakbox from './streakbox.mjs';
 import { OpfsFiles } from './opfs_files.js';
 import { BlobSource } from './blob_source.js';
@@ -31,6 +12,8 @@ import { BackupRunner } from './backup_runner.js';
 import { BackupStore, StoreError } from './backup_store.js';
 import { idbGet, FOLDER_KEY } from './idb.js';
 import { StoredPassword } from './stored_password.js';
+import { Request, Reply, StreakboxError, errorOf, result, unwrap } from './protocol.js';
+import { callModule } from './module_call.js';
 
 const LOCK_NAME = 'streakbox-database';
 const DIR_NAME = 'streakbox';
@@ -53,11 +36,11 @@ function post(msg) {
 
 function setState(next, message) {
   state = next;
-  post({ type: 'state', state: next, message });
+  post({ type: Reply.STATE, state: next, message });
 }
 
 function fail(code, message) {
-  return { ok: false, error: { code, message } };
+  return { ok: false, error: { code, message, errors: [] } };
 }
 
 /**
@@ -161,8 +144,7 @@ async function openDatabase() {
     files = await openFiles();
     module.streakboxFiles = files;
     sb = new module.Streakbox();
-    const opened = JSON.parse(sb.open(DB_NAME));
-    if (!opened.ok) throw Object.assign(new Error(opened.error.message), { code: opened.error.code });
+    unwrap(JSON.parse(sb.open(DB_NAME)));
     setState('ready');
     // Tidies after a tab closed mid-backup, then catches up a run that fell due while the app was closed.
     runner.recover().catch(() => {}).then(() => runner.check()).catch(() => {});
@@ -181,101 +163,75 @@ function notReady() {
     : 'The database is not open yet.');
 }
 
-function call(method, args) {
+// A core call with its files (see module_call.js): the envelope, with
+// `bytes` when `collect` is set. notReady() while this worker owns no open database.
+function coreCall(method, args = [], io = {}) {
   if (state !== 'ready' || !sb) return notReady();
-  return JSON.parse(sb.call(method, JSON.stringify(args ?? [])));
+  if (typeof method !== 'string' || !Array.isArray(args)) {
+    return fail('invalid_argument', 'a call needs a method name (a string) and an array of arguments');
+  }
+  return callModule(module, sb, method, args, io);
 }
 
-// Reports progress of call `id` at most every 50 ms.
+// Reports progress of request `id` at most every 50 ms.
 function progressFor(id) {
   let last = 0;
   return (fraction) => {
     const now = Date.now();
     if (now - last < 50 && fraction < 1) return;
     last = now;
-    post({ type: 'progress', id, fraction });
+    post({ type: Reply.PROGRESS, id, fraction });
   };
 }
 
-// Collects what the module writes to Module.streakboxSink during fn(); returns
-// {r: fn's envelope, bytes: every chunk joined} and drops the sink.
-function collected(fn) {
-  const chunks = [];
-  module.streakboxSink = (chunk) => chunks.push(chunk);
-  try {
-    const r = JSON.parse(fn());
-    const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-    let at = 0;
-    for (const c of chunks) {
-      bytes.set(c, at);
-      at += c.length;
-    }
-    return { r, bytes };
-  } finally {
-    module.streakboxSink = null;
-  }
+// An envelope whose value gains the collected bytes: {...value, bytes}.
+function withBytes(r) {
+  return r.ok ? { ok: true, value: { ...r.value, bytes: r.bytes } } : r;
 }
 
 // Writes a consistent copy of the database file: {filename, info, bytes}.
 function exportDatabase() {
-  if (state !== 'ready' || !sb) return notReady();
-  const { r, bytes } = collected(() => sb.exportDatabase());
-  return r.ok ? { ok: true, value: { ...r.value, bytes } } : r;
+  return withBytes(coreCall('exportDatabase', [], { collect: true }));
 }
 
 // Checks (inspectOnly) or restores the SQLite database file in `blob`.
 function importDatabase(blob, inspectOnly) {
-  if (state !== 'ready' || !sb) return notReady();
-  module.streakboxSource = new BlobSource(blob);
-  try {
-    return JSON.parse(sb.importDatabase(!!inspectOnly));
-  } finally {
-    module.streakboxSource = null;
-  }
+  return coreCall(inspectOnly ? 'inspectDatabase' : 'importDatabase', [], { source: new BlobSource(blob) });
 }
 
-// An envelope's value, or a thrown {code, message, errors}.
-function unwrap(r) {
-  if (r.ok) return r.value;
-  throw Object.assign(new Error(r.error.message), { code: r.error.code, errors: r.error.errors || [] });
-}
-
-// The database's secret.* settings through the bindings, for StoredPassword.
+// The database's secret.* settings through the call surface, for StoredPassword.
 function secrets() {
   return {
-    get: (key) => unwrap(JSON.parse(sb.getSecret(key))),
-    set: (key, value) => unwrap(JSON.parse(sb.setSecret(key, value))),
-    remove: (key) => unwrap(JSON.parse(sb.deleteSecret(key))),
+    get: (key) => unwrap(coreCall('getSecret', [key])),
+    set: (key, value) => unwrap(coreCall('setSecret', [key, value])),
+    remove: (key) => unwrap(coreCall('deleteSecret', [key])),
   };
 }
 
-// The password a request asks for: its own, the stored one, or none (null).
+// The password a request asks for: its own, the stored one, or none (undefined).
 async function passwordFor({ password, useStoredPassword }) {
-  if (!useStoredPassword) return password ?? null;
+  if (!useStoredPassword) return password;
   const stored = await new StoredPassword(secrets()).get();
   if (stored === null) {
-    throw Object.assign(new Error('No backup password is stored. Set one in Settings → Backups, or type one.'),
-      { code: 'password_required' });
+    throw new StreakboxError('password_required', 'No backup password is stored. Set one in Settings → Backups, or type one.');
   }
   return stored;
 }
 
+// msg: {profileId (null: every profile), password?, useStoredPassword?}
 async function exportBackup(msg) {
   if (state !== 'ready' || !sb) return notReady();
   const password = await passwordFor(msg);
-  const { r, bytes } = collected(() => sb.exportBackup(msg.profileId || 0, JSON.stringify({ password })));
-  return r.ok ? { ok: true, value: { ...r.value, bytes } } : r;
+  const options = {};
+  if (msg.profileId !== null) options.profileId = msg.profileId ?? null;  // the core refuses a missing id
+  if (password !== undefined && password !== null) options.password = password;
+  return withBytes(coreCall('exportBackup', [options], { collect: true }));
 }
 
 function decryptBackup(msg) {
-  if (!sb) return notReady();
-  module.streakboxSource = new BlobSource(msg.blob);
-  try {
-    const { r, bytes } = collected(() => sb.decryptBackup(msg.password || ''));
-    return r.ok ? { ok: true, value: bytes } : r;
-  } finally {
-    module.streakboxSource = null;
-  }
+  const options = msg.password === undefined ? {} : { password: msg.password };
+  const r = coreCall('decryptBackup', [options], { source: new BlobSource(msg.blob), collect: true });
+  return r.ok ? { ok: true, value: r.bytes } : r;
 }
 
 async function backupPassword(msg) {
@@ -288,19 +244,19 @@ async function backupPassword(msg) {
   return { ok: true, value: null };
 }
 
+// Validates or imports the backup in `blob`. options: importBackup's (docs/API.md);
+// useStoredPassword is resolved here, into password, before the core sees them.
 async function importBackup(id, blob, options, validateOnly) {
   if (state !== 'ready' || !sb) return notReady();
+  if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
+    return fail('invalid_argument', 'options must be an object');
+  }
   const { useStoredPassword, ...rest } = options || {};
   const password = await passwordFor({ password: rest.password, useStoredPassword });
-  options = { ...rest, password };
-  module.streakboxSource = new BlobSource(blob);
-  module.streakboxProgress = progressFor(id);
-  try {
-    return JSON.parse(sb.importBackup(JSON.stringify(options), !!validateOnly));
-  } finally {
-    module.streakboxSource = null;
-    module.streakboxProgress = null;
-  }
+  if (password === undefined || password === null) delete rest.password;
+  else rest.password = password;
+  return coreCall(validateOnly ? 'validateBackup' : 'importBackup', [rest],
+    { source: new BlobSource(blob), progress: progressFor(id) });
 }
 
 /** Where backups go: Streakbox's OPFS folder, or the folder the user chose (its handle in IndexedDB). */
@@ -316,9 +272,9 @@ async function storeFor(location) {
 }
 
 const runner = new BackupRunner({
-  call: (method, ...args) => unwrap(call(method, args)),
+  call: (method, ...args) => unwrap(coreCall(method, args)),
   // All profiles as JSON, or as a .ttbak with the stored backup password.
-  exportJson: async ({ encrypt = false } = {}) => unwrap(await exportBackup({ profileId: 0, useStoredPassword: encrypt })),
+  exportJson: async ({ encrypt = false } = {}) => unwrap(await exportBackup({ profileId: null, useStoredPassword: encrypt })),
   exportDatabase: () => unwrap(exportDatabase()),
   validateBackup: async (blob, options) => unwrap(await importBackup(0, blob, options, true)),
   importBackup: async (blob, options) => unwrap(await importBackup(0, blob, options, false)),
@@ -327,7 +283,7 @@ const runner = new BackupRunner({
   storedPasswordSet: () => new StoredPassword(secrets()).isSet(),
   storeFor,
   nowMs: () => (frozenMs === null ? Date.now() : frozenMs),
-  notify: (event) => post({ type: 'backups', ...event }),
+  notify: (event) => post({ type: Reply.BACKUPS, ...event }),
 });
 
 const BACKUP_OPS = {
@@ -363,68 +319,76 @@ async function undoable(work) {
 
 async function backupOp(msg) {
   if (state !== 'ready' || !sb) return notReady();
-  const op = BACKUP_OPS[msg.op];
+  const op = Object.hasOwn(BACKUP_OPS, msg.op) ? BACKUP_OPS[msg.op] : null;
   if (!op) return fail('invalid_argument', `unknown backup operation ${msg.op}`);
   return { ok: true, value: await op(...(msg.args || [])) };
 }
 
-// Posts the envelope of work() (sync or async) for request `id`; a thrown
-// error becomes that failure (storage errors without a code: io_error).
-// transfer(value) lists buffers to move.
-async function answer(id, work, transfer = () => []) {
+// The handler of each request type: msg -> an envelope (sync or async), and
+// optionally transfer(value) -> the buffers to move with the reply.
+const HANDLERS = {
+  [Request.CALL]: {
+    run: (msg) => (DESTRUCTIVE_CALLS.has(msg.method)
+      ? undoable(() => coreCall(msg.method, msg.args))
+      : coreCall(msg.method, msg.args)),
+  },
+  [Request.EXPORT]: { run: exportBackup, transfer: (v) => [v.bytes.buffer] },
+  [Request.IMPORT]: {
+    run: (msg) => {
+      const work = () => importBackup(msg.id, msg.blob, msg.options, msg.validateOnly);
+      return isDestructiveImport(msg) ? undoable(work) : work();
+    },
+  },
+  [Request.DECRYPT]: { run: decryptBackup, transfer: (v) => [v.buffer] },
+  [Request.BACKUP_PASSWORD]: { run: backupPassword },
+  [Request.BACKUPS]: { run: backupOp, transfer: (v) => (v && v.bytes instanceof Uint8Array ? [v.bytes.buffer] : []) },
+  [Request.EXEC]: { run: (msg) => (sb ? JSON.parse(sb.exec(msg.sql)) : notReady()) },
+  [Request.BENCH_TTBAK]: { run: (msg) => (sb ? JSON.parse(sb.benchTtbak(msg.mib, msg.runs)) : notReady()) },
+  [Request.IO_STATS]: { run: () => ({ ok: true, value: sb ? JSON.parse(sb.ioStats()) : null }) },
+  [Request.SET_CLOCK]: {
+    run: (msg) => {
+      frozenMs = msg.ms;
+      if (state === 'ready') runner.check().catch(() => {});  // a moved clock may make a run due
+      return { ok: true, value: null };
+    },
+  },
+  [Request.TAKEOVER]: {
+    // Answers at once; how the takeover goes arrives as STATE messages.
+    run: () => {
+      if (state === 'elsewhere' || state === 'taken' || state === 'failed') open('steal');
+      return { ok: true, value: null };
+    },
+  },
+};
+
+// Answers request `msg` exactly once: the envelope of its handler, or the
+// failure it threw (a thrown value without a code: io_error), or
+// invalid_argument for an unknown type. Never throws.
+async function reply(msg) {
+  const id = msg && msg.id;
+  const handler = msg && Object.hasOwn(HANDLERS, msg.type) ? HANDLERS[msg.type] : null;
   let r;
   try {
-    r = await work();
+    r = handler ? await handler.run(msg) : fail('invalid_argument', `unknown message ${msg && msg.type}`);
   } catch (e) {
-    r = { ok: false, error: { code: e.code || 'io_error', message: e.message || String(e), errors: e.errors || [] } };
+    r = { ok: false, error: errorOf(e) };
   }
-  self.postMessage({ type: 'result', id, ...r }, r.ok ? transfer(r.value) : []);
+  let transfer = [];
+  try {
+    if (r.ok && handler && handler.transfer) transfer = handler.transfer(r.value);
+  } catch {
+    transfer = [];
+  }
+  try {
+    self.postMessage(result(id, r), transfer);
+  } catch (e) {
+    // A value that cannot be cloned still gets its one reply.
+    self.postMessage(result(id, { ok: false, error: errorOf(e) }));
+  }
 }
 
 self.onmessage = (event) => {
-  const msg = event.data;
-  switch (msg.type) {
-    case 'call':
-      if (DESTRUCTIVE_CALLS.has(msg.method)) answer(msg.id, () => undoable(() => call(msg.method, msg.args)));
-      else post({ type: 'result', id: msg.id, ...call(msg.method, msg.args) });
-      break;
-    case 'exec':
-      post({ type: 'result', id: msg.id, ...(sb ? JSON.parse(sb.exec(msg.sql)) : fail('locked', 'not open')) });
-      break;
-    case 'benchTtbak':
-      post({ type: 'result', id: msg.id, ...(sb ? JSON.parse(sb.benchTtbak(msg.mib, msg.runs)) : notReady()) });
-      break;
-    case 'ioStats':
-      post({ type: 'result', id: msg.id, ok: true, value: sb ? JSON.parse(sb.ioStats()) : null });
-      break;
-    case 'export':
-      answer(msg.id, () => exportBackup(msg), (v) => [v.bytes.buffer]);
-      break;
-    case 'import': {
-      const work = () => importBackup(msg.id, msg.blob, msg.options, msg.validateOnly);
-      answer(msg.id, isDestructiveImport(msg) ? () => undoable(work) : work);
-      break;
-    }
-    case 'decrypt':
-      answer(msg.id, () => decryptBackup(msg), (v) => [v.buffer]);
-      break;
-    case 'backupPassword':
-      answer(msg.id, () => backupPassword(msg));
-      break;
-    case 'backups':
-      answer(msg.id, () => backupOp(msg), (v) => (v && v.bytes instanceof Uint8Array ? [v.bytes.buffer] : []));
-      break;
-    case 'setClock':
-      frozenMs = msg.ms;
-      post({ type: 'result', id: msg.id, ok: true, value: null });
-      if (state === 'ready') runner.check().catch(() => {});  // a moved clock may make a run due
-      break;
-    case 'takeover':
-      if (state === 'elsewhere' || state === 'taken' || state === 'failed') open('steal');
-      break;
-    default:
-      post({ type: 'result', id: msg.id, ok: false, error: { code: 'invalid_argument', message: `unknown message ${msg.type}` } });
-  }
+  reply(event.data);
 };
 
 open('ifAvailable');

@@ -1,18 +1,13 @@
 // window.streakbox: the promise-based JS API of Streakbox (docs/API.md).
 // The UI uses nothing else. Each call goes to the database worker
-// (wasm/worker.js) and settles with its value, or rejects with a
-// StreakboxError whose `code` is stable (docs/API.md, "Errors").
+// (wasm/worker.js) as a message of wasm/protocol.js and settles with its
+// value, or rejects with a StreakboxError whose `code` is stable (docs/API.md,
+// "Errors").
 
 import { idbGet, idbPut, FOLDER_KEY } from './idb.js';
+import { Reply, Request, StreakboxError, request } from './protocol.js';
 
-export class StreakboxError extends Error {
-  constructor(code, message, errors = []) {
-    super(message);
-    this.name = 'StreakboxError';
-    this.code = code;
-    this.errors = errors;
-  }
-}
+export { StreakboxError };
 
 /** Today's date in the user's local calendar, 'YYYY-MM-DD'. */
 export function localDate(date = new Date()) {
@@ -30,7 +25,7 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
   let waiters = [];
 
   worker.onmessage = ({ data }) => {
-    if (data.type === 'state') {
+    if (data.type === Reply.STATE) {
       state = { state: data.state, message: data.message || '' };
       if (state.state !== 'opening') {
         for (const w of waiters) w();
@@ -39,13 +34,13 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
       for (const fn of listeners) fn(state);
       return;
     }
-    if (data.type === 'backups') {
+    if (data.type === Reply.BACKUPS) {
       for (const fn of backupListeners) fn(data.event);
       return;
     }
     const p = pending.get(data.id);
     if (!p) return;
-    if (data.type === 'progress') {
+    if (data.type === Reply.PROGRESS) {
       if (p.onProgress) p.onProgress(data.fraction);
       return;
     }
@@ -60,11 +55,13 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
     for (const fn of listeners) fn(state);
   };
 
-  function send(msg, onProgress) {
+  // Sends a request (wasm/protocol.js) and settles with its one RESULT reply.
+  function send(type, fields = {}, onProgress = null) {
     const id = nextId++;
     return new Promise((resolve, reject) => {
+      const msg = request(type, id, fields);
       pending.set(id, { resolve, reject, onProgress });
-      worker.postMessage({ ...msg, id });
+      worker.postMessage(msg);
     });
   }
 
@@ -76,10 +73,10 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
   }
   async function importCall(data, options = {}, validateOnly = false) {
     const { onProgress, ...rest } = options;
-    return send({ type: 'import', blob: asBlob(data), options: rest, validateOnly }, onProgress);
+    return send(Request.IMPORT, { blob: asBlob(data), options: rest, validateOnly }, onProgress);
   }
-  const call = (method, ...args) => send({ type: 'call', method, args });
-  const backupOp = (op, ...args) => send({ type: 'backups', op, args });
+  const call = (method, ...args) => send(Request.CALL, { method, args });
+  const backupOp = (op, ...args) => send(Request.BACKUPS, { op, args });
   const idOrBlob = (x) => (typeof x === 'number' ? x : asBlob(x));
 
   /** Scheduled backups, history and restores (docs/API.md, "Scheduled backups"). */
@@ -167,7 +164,7 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
     /** Takes the database over from another tab; resolves like ready(). */
     takeOver() {
       state = { state: 'opening', message: '' };
-      worker.postMessage({ type: 'takeover' });
+      send(Request.TAKEOVER).catch(() => {});  // how it goes arrives as state changes
       return api.ready();
     },
     today: () => localDate(),
@@ -208,10 +205,10 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
      * options: {password} or {useStoredPassword: true} make it an encrypted .ttbak.
      */
     exportProfile: (profileId, { password, useStoredPassword } = {}) =>
-      send({ type: 'export', profileId, password, useStoredPassword }),
+      send(Request.EXPORT, { profileId, password, useStoredPassword }),
     /** A backup of all profiles and settings, like exportProfile. */
     exportAll: ({ password, useStoredPassword } = {}) =>
-      send({ type: 'export', profileId: 0, password, useStoredPassword }),
+      send(Request.EXPORT, { profileId: null, password, useStoredPassword }),
     /**
      * Imports a backup (File, Blob, ArrayBuffer, Uint8Array or string): JSON, or
      * an encrypted .ttbak (recognised by content) unlocked with options.password
@@ -224,15 +221,15 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
     /** Validates a backup without changing anything: {header, counts, profile_names, encrypted}. */
     validateBackup: (data, options) => importCall(data, options, true),
     /** The backup JSON inside a .ttbak, as a Uint8Array; rejects like importBackup. */
-    decryptBackup: (data, { password } = {}) => send({ type: 'decrypt', blob: asBlob(data), password }),
+    decryptBackup: (data, { password } = {}) => send(Request.DECRYPT, { blob: asBlob(data), password }),
     /**
      * The stored backup password (Settings → Backups): kept encrypted at rest
      * and never handed back; exports use it with {useStoredPassword: true}.
      */
     backupPassword: {
-      isSet: () => send({ type: 'backupPassword', op: 'isSet' }),
-      set: (password) => send({ type: 'backupPassword', op: 'set', password }),
-      remove: () => send({ type: 'backupPassword', op: 'remove' }),
+      isSet: () => send(Request.BACKUP_PASSWORD, { op: 'isSet' }),
+      set: (password) => send(Request.BACKUP_PASSWORD, { op: 'set', password }),
+      remove: () => send(Request.BACKUP_PASSWORD, { op: 'remove' }),
     },
 
     backups,
@@ -242,13 +239,13 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
     importDatabase: (data, { takeBackupSettings } = {}) => backupOp('importDatabase', asBlob(data), { takeBackupSettings }),
 
     /** Test and benchmark hooks; not for the UI. */
-    _setClock: (ms) => send({ type: 'setClock', ms }),
+    _setClock: (ms) => send(Request.SET_CLOCK, { ms }),
     /** PRAGMA integrity_check: ['ok'] for a sound database, else the problems found (diagnostics). */
     integrityCheck: () => call('integrityCheck'),
-    _exec: (sql) => send({ type: 'exec', sql }),
-    _ioStats: () => send({ type: 'ioStats' }),
+    _exec: (sql) => send(Request.EXEC, { sql }),
+    _ioStats: () => send(Request.IO_STATS),
     _terminate: () => worker.terminate(),  // benchmarks: end the worker (and its lock) at once
-    _benchTtbak: ({ mib = 32, runs = 3 } = {}) => send({ type: 'benchTtbak', mib, runs }),
+    _benchTtbak: ({ mib = 32, runs = 3 } = {}) => send(Request.BENCH_TTBAK, { mib, runs }),
   };
   return api;
 }

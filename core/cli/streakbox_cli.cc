@@ -1,5 +1,8 @@
 // streakbox: the command-line tool over the Streakbox core, for backup files
-// and database files outside the browser. Run as tools/streakbox.
+// and database files outside the browser. Run as tools/streakbox. It reaches
+// the core only through the call surface (App::Call, the same method table
+// and argument rules the browser uses): each command builds a method name,
+// its argument JSON and the files as CallIo, then prints the result.
 //
 //   streakbox validate FILE
 //   streakbox inspect FILE
@@ -29,10 +32,6 @@
 #include <nlohmann/json.hpp>
 
 #include "streakbox/app.h"
-#include "streakbox/backup_crypto.h"
-#include "streakbox/backup_export.h"
-#include "streakbox/backup_import.h"
-#include "streakbox/database_image.h"
 
 namespace streakbox {
 namespace {
@@ -70,7 +69,7 @@ int Usage(const std::string& problem) {
   return 2;
 }
 
-int Fail(const Status& s) {
+int Fail(const Status& s) {  // a failure before any call (a file that cannot be opened)
   std::cerr << "streakbox: " << s.message() << "\n";
   for (const auto& d : s.details()) std::cerr << "  " << d.path << ": " << d.message << "\n";
   return 1;
@@ -104,14 +103,58 @@ bool Parse(int argc, char** argv, const std::vector<std::string>& with_value,
   return true;
 }
 
+// The outcome of one call through the call surface (App::Call): the value,
+// or the error's stable code, message and details, as the browser sees them.
+struct Outcome {
+  bool ok = false;
+  json value;
+  std::string code, message;
+  json errors = json::array();
+};
+
+Outcome CallApp(App& app, const std::string& method, const json& args, const CallIo& io = {}) {
+  json env = json::parse(app.Call(method, args.dump(), io));
+  Outcome o;
+  o.ok = env["ok"].get<bool>();
+  if (o.ok) {
+    o.value = env["value"];
+  } else {
+    o.code = env["error"]["code"].get<std::string>();
+    o.message = env["error"]["message"].get<std::string>();
+    o.errors = env["error"]["errors"];
+  }
+  return o;
+}
+
+// A failed call: its message and each detail on stderr; exit status 1.
+int Fail(const Outcome& o) {
+  std::cerr << "streakbox: " << o.message << "\n";
+  for (const auto& d : o.errors)
+    std::cerr << "  " << d["path"].get<std::string>() << ": " << d["message"].get<std::string>() << "\n";
+  return 1;
+}
+
+constexpr const char* kEncryptedNeedsPassword =
+    "this backup is encrypted: give its password with --password-file FILE or the STREAKBOX_PASSWORD "
+    "environment variable";
+
+// The CLI's words for a missing password (the core's speak of the UI).
+Outcome Explained(Outcome o) {
+  if (!o.ok && o.code == "password_required") o.message = kEncryptedNeedsPassword;
+  return o;
+}
+
+// DB, or for commands that need no database of their own, an empty one in memory.
 Result<std::unique_ptr<App>> OpenDb(const std::string& path, const Clock& clock) {
   return App::Open(path, clock);
 }
+Result<std::unique_ptr<App>> Scratch(const Clock& clock) { return App::Open(":memory:", clock); }
 
 Result<int64_t> ProfileByName(App& app, const std::string& name) {
-  SB_ASSIGN_OR_RETURN(auto profiles, app.tracker().ListProfiles());
-  for (const auto& p : profiles)
-    if (p.name == name) return p.id;
+  Outcome o = CallApp(app, "listProfiles", json::array());
+  if (!o.ok) return Status::Internal(o.message);
+  for (const auto& p : o.value)
+    if (p["name"] == name) return p["id"].get<int64_t>();
   return Status::NotFound("no profile named '" + name + "'");
 }
 
@@ -134,59 +177,51 @@ Result<std::optional<std::string>> Password(const Args& a) {
   return std::optional<std::string>();
 }
 
-// A backup file opened for the importer: JSON as it is, a .ttbak decrypted.
-struct Input {
-  std::unique_ptr<FileSource> file;
-  BackupInput backup;
-};
-Result<Input> OpenInput(const Args& a, const std::string& path) {
-  Input in;
-  SB_ASSIGN_OR_RETURN(in.file, FileSource::Open(path));
+// {password} when one is given, else {}.
+Result<json> PasswordOptions(const Args& a) {
   SB_ASSIGN_OR_RETURN(std::optional<std::string> pw, Password(a));
-  auto r = OpenBackupInput(*in.file, pw);
-  if (!r.ok() && r.status().code() == Code::kPasswordRequired)
-    return Status(Code::kPasswordRequired, "this backup is encrypted: give its password with --password-file FILE "
-                                           "or the STREAKBOX_PASSWORD environment variable");
-  if (!r.ok()) return r.status();
-  in.backup = std::move(r).value();
-  return in;
+  json o = json::object();
+  if (pw) o["password"] = *pw;
+  return o;
 }
 
-int Validate(const Args& a) {
+// validateBackup on FILE with the password given, if any.
+Result<Outcome> ValidateFile(const Args& a, const Clock& clock) {
+  SB_ASSIGN_OR_RETURN(json options, PasswordOptions(a));
+  SB_ASSIGN_OR_RETURN(auto file, FileSource::Open(a.positional[0]));
+  SB_ASSIGN_OR_RETURN(auto app, Scratch(clock));
+  CallIo io;
+  io.source = file.get();
+  return Explained(CallApp(*app, "validateBackup", json::array({options}), io));
+}
+
+int Validate(const Args& a, const Clock& clock) {
   if (a.positional.size() != 1) return Usage("validate takes one FILE");
-  auto in = OpenInput(a, a.positional[0]);
-  if (!in.ok()) {
-    std::cout << "$: " << in.status().message() << "\n";
-    return 1;
-  }
-  auto r = ValidateBackup(*in.value().backup.source);
+  auto r = ValidateFile(a, clock);
   if (!r.ok()) {
-    for (const auto& d : r.status().details()) std::cout << d.path << ": " << d.message << "\n";
-    if (r.status().details().empty()) std::cout << "$: " << r.status().message() << "\n";
+    std::cout << "$: " << r.status().message() << "\n";
     return 1;
   }
-  const BackupSummary& s = r.value();
-  std::cout << "valid: " << s.profiles << " profile" << (s.profiles == 1 ? "" : "s") << ", " << s.tasks
-            << " tasks, " << s.task_checks << " checks, " << s.daily_status << " completed days"
-            << (in.value().backup.encrypted ? " (encrypted)" : "") << "\n";
+  const Outcome& o = r.value();
+  if (!o.ok) {
+    for (const auto& d : o.errors) std::cout << d["path"].get<std::string>() << ": " << d["message"].get<std::string>() << "\n";
+    if (o.errors.empty()) std::cout << "$: " << o.message << "\n";
+    return 1;
+  }
+  const json& c = o.value["counts"];
+  int64_t profiles = c["profiles"].get<int64_t>();
+  std::cout << "valid: " << profiles << " profile" << (profiles == 1 ? "" : "s") << ", " << c["tasks"] << " tasks, "
+            << c["task_checks"] << " checks, " << c["daily_status"] << " completed days"
+            << (o.value["encrypted"].get<bool>() ? " (encrypted)" : "") << "\n";
   return 0;
 }
 
-int Inspect(const Args& a) {
+int Inspect(const Args& a, const Clock& clock) {
   if (a.positional.size() != 1) return Usage("inspect takes one FILE");
-  auto in = OpenInput(a, a.positional[0]);
-  if (!in.ok()) return Fail(in.status());
-  const BackupInput& b = in.value().backup;
-  auto r = ValidateBackup(*b.source);
+  auto r = ValidateFile(a, clock);
   if (!r.ok()) return Fail(r.status());
-  json out = ToJson(r.value());
-  out["encrypted"] = b.encrypted;
-  if (b.encrypted) {
-    const TtbakHeader& h = b.decrypting->header();
-    out["container"] = {{"version", ttbak::kVersion}, {"kdf", "argon2id"}, {"opslimit", h.kdf.opslimit},
-                        {"memlimit_kib", h.kdf.memlimit_kib}, {"chunk_size", h.chunk_size()}};
-  }
-  std::cout << out.dump(2) << "\n";
+  if (!r.value().ok) return Fail(r.value());
+  std::cout << r.value().value.dump(2) << "\n";
   return 0;
 }
 
@@ -195,134 +230,121 @@ int Export(const Args& a, const Clock& clock) {
   if (!a.positional.empty()) return Usage("export takes no FILE; use -o FILE");
   auto app = OpenDb(a.options.at("--db"), clock);
   if (!app.ok()) return Fail(app.status());
-  ExportOptions o;
+  json options = json::object();
   if (a.options.count("--profile")) {
     auto id = ProfileByName(*app.value(), a.options.at("--profile"));
     if (!id.ok()) return Fail(id.status());
-    o.profile_id = id.value();
+    options["profileId"] = id.value();
   }
-  std::optional<std::string> password;
   if (a.Has("--encrypt")) {
     auto pw = Password(a);
     if (!pw.ok()) return Fail(pw.status());
     if (!pw.value()) return Usage("--encrypt needs a password: --password-file FILE or STREAKBOX_PASSWORD");
     if (!a.options.count("-o")) return Usage("--encrypt writes a file: give -o FILE");
-    password = pw.value();
+    options["password"] = *pw.value();
   }
-  Result<ExportResult> r = Status::Internal("not run");
+  struct StdoutSink : ByteSink {
+    Status Write(const char* d, size_t n) override {
+      return std::fwrite(d, 1, n, stdout) == n ? Status::Ok() : Status(Code::kIo, "cannot write to stdout");
+    }
+    using ByteSink::Write;
+  } out;
+  std::unique_ptr<FileSink> file;
   if (a.options.count("-o")) {
     auto sink = FileSink::Open(a.options.at("-o"));
     if (!sink.ok()) return Fail(sink.status());
-    r = ExportBackupFile(app.value()->db(), clock, o, password, *sink.value());
-  } else {
-    struct StdoutSink : ByteSink {
-      Status Write(const char* d, size_t n) override {
-        return std::fwrite(d, 1, n, stdout) == n ? Status::Ok() : Status(Code::kIo, "cannot write to stdout");
-      }
-    } out;
-    r = ExportBackup(app.value()->db(), clock, o, out);
+    file = std::move(sink).value();
   }
-  if (!r.ok()) return Fail(r.status());
-  std::cerr << "exported " << r.value().profiles << " profiles, " << r.value().tasks << " tasks, "
-            << r.value().task_checks << " checks, " << r.value().daily_status << " completed days\n";
+  CallIo io;
+  io.sink = file ? static_cast<ByteSink*>(file.get()) : &out;
+  Outcome o = CallApp(*app.value(), "exportBackup", json::array({options}), io);
+  if (!o.ok) return Fail(o);
+  const json& c = o.value["counts"];
+  std::cerr << "exported " << c["profiles"] << " profiles, " << c["tasks"] << " tasks, " << c["task_checks"]
+            << " checks, " << c["daily_status"] << " completed days\n";
   return 0;
 }
 
 int Import(const Args& a, const Clock& clock) {
   if (!a.options.count("--db")) return Usage("import needs --db DB");
   if (a.positional.size() != 1) return Usage("import takes one FILE");
-  ImportOptions o;
   std::string mode = a.options.count("--mode") ? a.options.at("--mode") : "replace";
-  if (mode == "merge") o.mode = ImportOptions::Mode::kMerge;
-  else if (mode != "replace") return Usage("--mode is replace or merge, not " + mode);
-  o.dry_run = a.Has("--dry-run");
-  o.tasks_only = a.Has("--tasks-only");
-  auto in = OpenInput(a, a.positional[0]);
-  if (!in.ok()) return Fail(in.status());
+  if (mode != "merge" && mode != "replace") return Usage("--mode is replace or merge, not " + mode);
+  auto options = PasswordOptions(a);
+  if (!options.ok()) return Fail(options.status());
+  json o = options.value();
+  o["mode"] = mode;
+  if (a.Has("--dry-run")) o["dryRun"] = true;
+  if (a.Has("--tasks-only")) o["tasksOnly"] = true;
+  auto file = FileSource::Open(a.positional[0]);
+  if (!file.ok()) return Fail(file.status());
   auto app = OpenDb(a.options.at("--db"), clock);
   if (!app.ok()) return Fail(app.status());
   if (a.options.count("--profile")) {
     auto id = ProfileByName(*app.value(), a.options.at("--profile"));
     if (!id.ok()) return Fail(id.status());
-    o.profile_id = id.value();
+    o["profileId"] = id.value();
   }
-  auto r = ImportBackup(app.value()->db(), clock, *in.value().backup.source, o);
-  if (!r.ok()) return Fail(r.status());
-  json report = ToJson(r.value());
-  report.erase("header");
-  std::cout << report.dump(2) << "\n";
+  CallIo io;
+  io.source = file.value().get();
+  Outcome r = Explained(CallApp(*app.value(), "importBackup", json::array({o}), io));
+  if (!r.ok) return Fail(r);
+  r.value.erase("header");
+  r.value.erase("encrypted");
+  r.value.erase("container");
+  std::cout << r.value.dump(2) << "\n";
   return 0;
-}
-
-Result<std::string> ReadAll(const std::string& path) {
-  SB_ASSIGN_OR_RETURN(auto src, FileSource::Open(path));
-  std::string out;
-  char buf[1 << 16];
-  for (;;) {
-    SB_ASSIGN_OR_RETURN(size_t n, src->Read(buf, sizeof buf));
-    if (n == 0) return out;
-    out.append(buf, n);
-  }
 }
 
 int DbExport(const Args& a, const Clock& clock) {
   if (!a.options.count("--db") || !a.options.count("-o")) return Usage("db-export needs --db DB and -o FILE");
   auto app = OpenDb(a.options.at("--db"), clock);
   if (!app.ok()) return Fail(app.status());
-  auto bytes = SnapshotDatabase(app.value()->db());
-  if (!bytes.ok()) return Fail(bytes.status());
   auto sink = FileSink::Open(a.options.at("-o"));
   if (!sink.ok()) return Fail(sink.status());
-  Status s = sink.value()->Write(bytes.value());
-  if (s.ok()) s = sink.value()->Close();
-  return s.ok() ? 0 : Fail(s);
+  CallIo io;
+  io.sink = sink.value().get();
+  Outcome o = CallApp(*app.value(), "exportDatabase", json::array(), io);
+  return o.ok ? 0 : Fail(o);
 }
 
 int DbInspectOrRestore(const Args& a, const Clock& clock, bool restore) {
   if (a.positional.size() != 1) return Usage(std::string(restore ? "db-restore" : "db-inspect") + " takes one FILE");
   if (restore && !a.options.count("--db")) return Usage("db-restore needs --db DB");
-  auto bytes = ReadAll(a.positional[0]);
-  if (!bytes.ok()) return Fail(bytes.status());
-  Result<DatabaseImageInfo> info = Status::Internal("not run");
-  if (restore) {
-    auto app = OpenDb(a.options.at("--db"), clock);
-    if (!app.ok()) return Fail(app.status());
-    info = RestoreDatabaseImage(app.value()->db(), bytes.value());
-  } else {
-    info = InspectDatabaseImage(bytes.value());
-  }
-  if (!info.ok()) return Fail(info.status());
-  std::cout << ToJson(info.value()).dump(2) << "\n";
+  auto file = FileSource::Open(a.positional[0]);
+  if (!file.ok()) return Fail(file.status());
+  auto app = restore ? OpenDb(a.options.at("--db"), clock) : Scratch(clock);
+  if (!app.ok()) return Fail(app.status());
+  CallIo io;
+  io.source = file.value().get();
+  Outcome o = CallApp(*app.value(), restore ? "importDatabase" : "inspectDatabase", json::array(), io);
+  if (!o.ok) return Fail(o);
+  std::cout << o.value.dump(2) << "\n";
   return 0;
 }
 
 // encrypt IN OUT: IN must be a valid (plain) backup; OUT appears only when complete.
 // decrypt IN OUT: OUT appears only once the whole file has been authenticated.
-int Crypt(const Args& a, bool encrypt) {
+int Crypt(const Args& a, const Clock& clock, bool encrypt) {
   if (a.positional.size() != 2) return Usage(a.command + " takes IN and OUT");
-  auto pw = Password(a);
-  if (!pw.ok()) return Fail(pw.status());
+  auto options = PasswordOptions(a);
+  if (!options.ok()) return Fail(options.status());
   // encrypt needs a password to be given; decrypt reads the header first, so a
-  // missing password is reported as password_required, as import does.
-  if (!pw.value() && encrypt) return Usage("encrypt needs a password: --password-file FILE or STREAKBOX_PASSWORD");
+  // missing password is reported as password_required (exit 1), as import does.
+  if (encrypt && !options.value().contains("password"))
+    return Usage("encrypt needs a password: --password-file FILE or STREAKBOX_PASSWORD");
   auto src = FileSource::Open(a.positional[0]);
   if (!src.ok()) return Fail(src.status());
-  if (encrypt) {
-    auto in = OpenBackupInput(*src.value(), std::nullopt);
-    if (!in.ok() && in.status().code() == Code::kPasswordRequired)
-      return Fail(Status::InvalidArgument(a.positional[0] + " is encrypted already"));
-    if (!in.ok()) return Fail(in.status());
-    auto valid = ValidateBackup(*src.value());
-    if (!valid.ok()) return Fail(valid.status());
-  }
+  auto app = Scratch(clock);
+  if (!app.ok()) return Fail(app.status());
   auto sink = FileSink::Open(a.positional[1]);
   if (!sink.ok()) return Fail(sink.status());
-  Status s = encrypt ? EncryptStream(*src.value(), *sink.value(), *pw.value())
-                     : DecryptStream(*src.value(), *sink.value(), pw.value().value_or(""));
-  if (s.code() == Code::kPasswordRequired)
-    s = Status(Code::kPasswordRequired, "this backup is encrypted: give its password with --password-file FILE "
-                                        "or the STREAKBOX_PASSWORD environment variable");
-  if (!s.ok()) return Fail(s);
+  CallIo io;
+  io.source = src.value().get();
+  io.sink = sink.value().get();
+  Outcome o = CallApp(*app.value(), encrypt ? "encryptBackup" : "decryptBackup", json::array({options.value()}), io);
+  if (!o.ok && o.code == "invalid_argument" && encrypt) o.message = a.positional[0] + ": " + o.message;
+  if (!o.ok) return Fail(Explained(o));
   std::cerr << (encrypt ? "encrypted " : "decrypted ") << a.positional[0] << " into " << a.positional[1] << "\n";
   return 0;
 }
@@ -335,7 +357,7 @@ int Main(int argc, char** argv) {
   SystemClock clock;
   if (a.command == "validate" || a.command == "inspect") {
     if (!Parse(argc, argv, {"--password-file"}, {}, &a, &error)) return Usage(error);
-    return a.command == "validate" ? Validate(a) : Inspect(a);
+    return a.command == "validate" ? Validate(a, clock) : Inspect(a, clock);
   }
   if (a.command == "export") {
     if (!Parse(argc, argv, {"--db", "--profile", "-o", "--password-file"}, {"--encrypt"}, &a, &error))
@@ -354,7 +376,7 @@ int Main(int argc, char** argv) {
   }
   if (a.command == "encrypt" || a.command == "decrypt") {
     if (!Parse(argc, argv, {"--password-file"}, {}, &a, &error)) return Usage(error);
-    return Crypt(a, a.command == "encrypt");
+    return Crypt(a, clock, a.command == "encrypt");
   }
   if (a.command == "-h" || a.command == "--help" || a.command == "help") {
     std::cout << kUsage;
@@ -366,4 +388,16 @@ int Main(int argc, char** argv) {
 }  // namespace
 }  // namespace streakbox
 
-int main(int argc, char** argv) { return streakbox::Main(argc, argv); }
+// The last-resort guard: nothing unexpected ends the process with an uncaught
+// exception (exit 134). App::Call already turns a core exception into
+// "internal" after rolling back; this catches the CLI's own.
+int main(int argc, char** argv) {
+  try {
+    return streakbox::Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "streakbox: internal error: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "streakbox: internal error\n";
+  }
+  return 1;
+}

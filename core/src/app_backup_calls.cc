@@ -1,9 +1,7 @@
-// The backup methods of App::Call (docs/API.md, "Scheduled backups and
+// The backup-history methods of the call surface (docs/API.md, "Scheduled backups and
 // history"): settings, the schedule decision, and the history the worker
 // records its runs in. The files themselves are the caller's: the core decides
 // and records, the worker writes and deletes (wasm/backup_runner.js).
-#include <map>
-
 #include "app_args.h"
 #include "streakbox/backup_history.h"
 #include "streakbox/backup_retention.h"
@@ -29,6 +27,55 @@ std::vector<RetentionDecision> Plan(const std::vector<HistoryEntry>& entries, in
   return PlanRetention(in, count);
 }
 
+// backupBegin's run: {kind, format?, location?, frequency?, encrypted?}.
+Result<HistoryEntry> ReadRun(const json& o) {
+  Fields f(o, "run");
+  std::optional<std::string> kind, format, location, frequency;
+  std::optional<bool> encrypted;
+  SB_RETURN_IF_ERROR(f.OneOf("kind", {"manual", "scheduled", "safety"}, &kind));
+  SB_RETURN_IF_ERROR(f.OneOf("format", {"json", "sqlite"}, &format));
+  SB_RETURN_IF_ERROR(f.NonEmptyStr("location", &location));
+  SB_RETURN_IF_ERROR(f.OneOf("frequency", {"daily", "weekly", "monthly"}, &frequency));
+  SB_RETURN_IF_ERROR(f.Bool("encrypted", &encrypted));
+  SB_RETURN_IF_ERROR(f.Done());
+  if (!kind) return Status::InvalidArgument("run.kind must be 'manual', 'scheduled' or 'safety'");
+  HistoryEntry e;
+  e.kind = *ParseKind(*kind);
+  e.format = format.value_or("json");
+  e.location = location.value_or("opfs");
+  e.frequency = frequency.value_or("");
+  e.encrypted = encrypted.value_or(false);
+  return e;
+}
+
+// backupFinish's outcome: {ok, filename?, size?, sha256?, counts?, error?}; a
+// successful run needs its filename, size and sha256.
+Result<HistoryEntry> ReadOutcome(const json& o) {
+  Fields f(o, "outcome");
+  std::optional<bool> ok;
+  std::optional<std::string> filename, sha256, error;
+  std::optional<int64_t> size;
+  std::optional<json> counts;
+  SB_RETURN_IF_ERROR(f.Bool("ok", &ok));
+  SB_RETURN_IF_ERROR(f.NonEmptyStr("filename", &filename));
+  SB_RETURN_IF_ERROR(f.Int("size", &size));
+  SB_RETURN_IF_ERROR(f.NonEmptyStr("sha256", &sha256));
+  SB_RETURN_IF_ERROR(f.Object("counts", &counts));
+  SB_RETURN_IF_ERROR(f.Str("error", &error));
+  SB_RETURN_IF_ERROR(f.Done());
+  if (!ok) return Status::InvalidArgument("outcome.ok must be true or false");
+  HistoryEntry e;
+  e.state = *ok ? BackupState::kOk : BackupState::kFailed;
+  e.filename = filename.value_or("");
+  e.size = size;
+  e.sha256 = sha256.value_or("");
+  if (counts) e.counts = *counts;
+  e.error = error.value_or("");
+  if (e.state == BackupState::kOk && (e.filename.empty() || !e.size || *e.size < 0 || e.sha256.size() != 64))
+    return Status::InvalidArgument("a successful backup needs its filename, size and sha256");
+  return e;
+}
+
 Result<json> Schedule(App& app) {
   SB_ASSIGN_OR_RETURN(BackupSettings s, LoadBackupSettings(app.db()));
   SB_ASSIGN_OR_RETURN(ScheduleState state, LoadScheduleState(app.db()));
@@ -47,21 +94,23 @@ Result<json> Schedule(App& app) {
               {"last_error", state.last_error.empty() ? json(nullptr) : json(state.last_error)}};
 }
 
-const std::map<std::string, Handler>& Table() {
-  static const std::map<std::string, Handler> table = {
-      {"backupSettings", [](App& app, const Args&) -> Result<json> {
+}  // namespace
+
+std::vector<Method> BackupHistoryMethods() {
+  return {
+      {"backupSettings", 0, [](App& app, const Args&, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(BackupSettings s, LoadBackupSettings(app.db()));
          return ToJson(s);
        }},
-      {"configureBackups", [](App& app, const Args& a) -> Result<json> {
+      {"configureBackups", 1, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(json patch, a.Object(0, "patch"));
          SB_ASSIGN_OR_RETURN(BackupSettings current, LoadBackupSettings(app.db()));
          SB_ASSIGN_OR_RETURN(BackupSettings next, PatchBackupSettings(current, patch, app.clock().NowUnixSeconds()));
          SB_RETURN_IF_ERROR(SaveBackupSettings(app.db(), next));
          return ToJson(next);
        }},
-      {"backupSchedule", [](App& app, const Args&) -> Result<json> { return Schedule(app); }},
-      {"backupHistory", [](App& app, const Args&) -> Result<json> {
+      {"backupSchedule", 0, [](App& app, const Args&, const CallIo&) -> Result<json> { return Schedule(app); }},
+      {"backupHistory", 0, [](App& app, const Args&, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(BackupSettings s, LoadBackupSettings(app.db()));
          SB_ASSIGN_OR_RETURN(auto entries, ListHistory(app.db()));
          auto plan = Plan(entries, s.retention_count);
@@ -73,14 +122,14 @@ const std::map<std::string, Handler>& Table() {
          }
          return out;
        }},
-      {"backupGet", [](App& app, const Args& a) -> Result<json> {
+      {"backupGet", 1, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int64_t id, a.Id(0, "id"));
          SB_ASSIGN_OR_RETURN(HistoryEntry e, GetHistory(app.db(), id));
          return EntryJson(e);
        }},
-      {"backupBegin", [](App& app, const Args& a) -> Result<json> {
+      {"backupBegin", 1, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(json o, a.Object(0, "run"));
-         SB_ASSIGN_OR_RETURN(HistoryEntry e, HistoryStartFromJson(o));
+         SB_ASSIGN_OR_RETURN(HistoryEntry e, ReadRun(o));
          e.created_at = app.clock().NowUnixSeconds();
          SB_ASSIGN_OR_RETURN(int64_t id, AddHistory(app.db(), e));
          return json(id);
@@ -88,10 +137,10 @@ const std::map<std::string, Handler>& Table() {
       // Records the outcome. After a good scheduled run, answers the entries
       // retention removes ({id, filename, location, reason}); the caller
       // deletes their files and then calls backupRemove for each.
-      {"backupFinish", [](App& app, const Args& a) -> Result<json> {
+      {"backupFinish", 2, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int64_t id, a.Id(0, "id"));
          SB_ASSIGN_OR_RETURN(json o, a.Object(1, "outcome"));
-         SB_ASSIGN_OR_RETURN(HistoryEntry outcome, HistoryOutcomeFromJson(o));
+         SB_ASSIGN_OR_RETURN(HistoryEntry outcome, ReadOutcome(o));
          outcome.finished_at = app.clock().NowUnixSeconds();
          SB_RETURN_IF_ERROR(FinishHistory(app.db(), id, outcome));
          SB_ASSIGN_OR_RETURN(HistoryEntry done, GetHistory(app.db(), id));
@@ -108,24 +157,16 @@ const std::map<std::string, Handler>& Table() {
          return json{{"entry", EntryJson(done)}, {"removals", removals}};
        }},
       // Once per open, before any run: entries left "running" were cut short.
-      {"backupRecover", [](App& app, const Args&) -> Result<json> {
+      {"backupRecover", 0, [](App& app, const Args&, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int64_t n, FailInterruptedRuns(app.db(), app.clock().NowUnixSeconds()));
          return json(n);
        }},
-      {"backupRemove", [](App& app, const Args& a) -> Result<json> {
+      {"backupRemove", 1, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int64_t id, a.Id(0, "id"));
          SB_RETURN_IF_ERROR(RemoveHistory(app.db(), id));
          return json(nullptr);
        }},
   };
-  return table;
-}
-
-}  // namespace
-
-Handler BackupHandler(const std::string& method) {
-  auto it = Table().find(method);
-  return it == Table().end() ? Handler() : it->second;
 }
 
 }  // namespace streakbox

@@ -1,9 +1,7 @@
-// App::Call: the JSON method table behind window.streakbox (docs/API.md).
-// Arguments arrive as a JSON array in the JS API's positional order; each
-// handler checks their types and returns a JSON value or a Status.
-#include <functional>
-#include <map>
-
+// The tracker's methods of the call surface (docs/API.md: profiles, tasks,
+// checks, days and streaks). Arguments arrive as a JSON array in the JS API's
+// positional order; each handler reads them with the strict readers of
+// app_args.h and returns a JSON value or a Status.
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
@@ -13,8 +11,6 @@
 
 namespace streakbox {
 namespace {
-
-using json = nlohmann::json;
 
 json ToJson(const Profile& p) {
   return {{"id", p.id}, {"name", p.name}, {"color", p.color}, {"created_at", p.created_at},
@@ -28,28 +24,39 @@ json ToJson(const Task& t) {
 }
 json ToJson(const Streak& s) { return {{"current", s.current}, {"best", s.best}}; }
 
-Result<TaskPatch> ReadTaskPatch(const json& o) {
-  SB_RETURN_IF_ERROR(RejectUnknown(
-      o, {"title", "description", "required", "active", "sort_order", "fitbit_auto_check"}, "task"));
+Result<TaskPatch> ReadTaskPatch(const json& o, const char* what) {
+  Fields f(o, what);
   TaskPatch p;
-  SB_RETURN_IF_ERROR(Field(o, "title", &p.title));
-  SB_RETURN_IF_ERROR(Field(o, "description", &p.description));
-  SB_RETURN_IF_ERROR(Field(o, "required", &p.required));
-  SB_RETURN_IF_ERROR(Field(o, "active", &p.active));
-  SB_RETURN_IF_ERROR(Field(o, "sort_order", &p.sort_order));
-  SB_RETURN_IF_ERROR(Field(o, "fitbit_auto_check", &p.fitbit_auto_check));
+  SB_RETURN_IF_ERROR(f.Str("title", &p.title));
+  SB_RETURN_IF_ERROR(f.Str("description", &p.description));
+  SB_RETURN_IF_ERROR(f.Bool("required", &p.required));
+  SB_RETURN_IF_ERROR(f.Bool("active", &p.active));
+  SB_RETURN_IF_ERROR(f.Int("sort_order", &p.sort_order));
+  SB_RETURN_IF_ERROR(f.Bool("fitbit_auto_check", &p.fitbit_auto_check));
+  SB_RETURN_IF_ERROR(f.Done());
   return p;
 }
 
-const std::map<std::string, Handler>& Handlers() {
-  static const std::map<std::string, Handler> table = {
-      {"info", [](App& app, const Args&) -> Result<json> {
+Result<ProfilePatch> ReadProfilePatch(const json& o, const char* what) {
+  Fields f(o, what);
+  ProfilePatch p;
+  SB_RETURN_IF_ERROR(f.Str("name", &p.name));
+  SB_RETURN_IF_ERROR(f.Str("color", &p.color));
+  SB_RETURN_IF_ERROR(f.Done());
+  return p;
+}
+
+}  // namespace
+
+std::vector<Method> TrackerMethods() {
+  return {
+      {"info", 0, [](App& app, const Args&, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int version, SchemaVersion(app.db()));
          SB_ASSIGN_OR_RETURN(auto instance, app.tracker().GetSetting("instance_id"));
          return json{{"schema_version", version}, {"sqlite_version", sqlite3_libversion()},
                      {"instance_id", instance.value_or("")}};
        }},
-      {"integrityCheck", [](App& app, const Args&) -> Result<json> {
+      {"integrityCheck", 0, [](App& app, const Args&, const CallIo&) -> Result<json> {
          // PRAGMA integrity_check: ["ok"] for a sound database, else the problems found.
          SB_ASSIGN_OR_RETURN(Statement st, app.db().Prepare("PRAGMA integrity_check"));
          json out = json::array();
@@ -60,54 +67,48 @@ const std::map<std::string, Handler>& Handlers() {
          }
          return out;
        }},
-      {"listProfiles", [](App& app, const Args&) -> Result<json> {
+      {"listProfiles", 0, [](App& app, const Args&, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(auto profiles, app.tracker().ListProfiles());
          json out = json::array();
          for (const auto& p : profiles) out.push_back(ToJson(p));
          return out;
        }},
-      {"getProfile", [](App& app, const Args& a) -> Result<json> {
+      {"getProfile", 1, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int64_t id, a.Id(0, "profileId"));
          SB_ASSIGN_OR_RETURN(Profile p, app.tracker().GetProfile(id));
          return ToJson(p);
        }},
-      {"createProfile", [](App& app, const Args& a) -> Result<json> {
+      {"createProfile", 1, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(json o, a.Object(0, "profile"));
-         SB_RETURN_IF_ERROR(RejectUnknown(o, {"name", "color"}, "profile"));
-         std::optional<std::string> name, color;
-         SB_RETURN_IF_ERROR(Field(o, "name", &name));
-         SB_RETURN_IF_ERROR(Field(o, "color", &color));
-         SB_ASSIGN_OR_RETURN(int64_t id, app.tracker().CreateProfile(name.value_or(""),
-                                                                     color.value_or("#3b82f6")));
+         SB_ASSIGN_OR_RETURN(ProfilePatch p, ReadProfilePatch(o, "profile"));
+         SB_ASSIGN_OR_RETURN(int64_t id, app.tracker().CreateProfile(p.name.value_or(""),
+                                                                     p.color.value_or("#3b82f6")));
          return json(id);
        }},
-      {"updateProfile", [](App& app, const Args& a) -> Result<json> {
+      {"updateProfile", 2, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int64_t id, a.Id(0, "profileId"));
          SB_ASSIGN_OR_RETURN(json o, a.Object(1, "patch"));
-         SB_RETURN_IF_ERROR(RejectUnknown(o, {"name", "color"}, "profile"));
-         ProfilePatch p;
-         SB_RETURN_IF_ERROR(Field(o, "name", &p.name));
-         SB_RETURN_IF_ERROR(Field(o, "color", &p.color));
+         SB_ASSIGN_OR_RETURN(ProfilePatch p, ReadProfilePatch(o, "patch"));
          SB_RETURN_IF_ERROR(app.tracker().UpdateProfile(id, p));
          return json(nullptr);
        }},
-      {"deleteProfile", [](App& app, const Args& a) -> Result<json> {
+      {"deleteProfile", 1, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int64_t id, a.Id(0, "profileId"));
          SB_RETURN_IF_ERROR(app.tracker().DeleteProfile(id));
          return json(nullptr);
        }},
-      {"listTasks", [](App& app, const Args& a) -> Result<json> {
+      {"listTasks", 1, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int64_t id, a.Id(0, "profileId"));
          SB_ASSIGN_OR_RETURN(auto tasks, app.tracker().ListTasks(id));
          json out = json::array();
          for (const auto& t : tasks) out.push_back(ToJson(t));
          return out;
        }},
-      {"createTask", [](App& app, const Args& a) -> Result<json> {
+      {"createTask", 2, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int64_t profile, a.Id(0, "profileId"));
          SB_ASSIGN_OR_RETURN(json o, a.Object(1, "task"));
-         SB_ASSIGN_OR_RETURN(TaskPatch p, ReadTaskPatch(o));
-         if (p.sort_order) return Status::InvalidArgument("sort_order is set by reorderTasks, not createTask");
+         SB_ASSIGN_OR_RETURN(TaskPatch p, ReadTaskPatch(o, "task"));
+         if (p.sort_order) return Status::InvalidArgument("task.sort_order is set by reorderTasks, not createTask");
          TaskFields f;
          f.title = p.title.value_or("");
          f.description = p.description.value_or("");
@@ -117,25 +118,25 @@ const std::map<std::string, Handler>& Handlers() {
          SB_ASSIGN_OR_RETURN(int64_t id, app.tracker().CreateTask(profile, f));
          return json(id);
        }},
-      {"updateTask", [](App& app, const Args& a) -> Result<json> {
+      {"updateTask", 2, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int64_t id, a.Id(0, "taskId"));
          SB_ASSIGN_OR_RETURN(json o, a.Object(1, "patch"));
-         SB_ASSIGN_OR_RETURN(TaskPatch p, ReadTaskPatch(o));
+         SB_ASSIGN_OR_RETURN(TaskPatch p, ReadTaskPatch(o, "patch"));
          SB_RETURN_IF_ERROR(app.tracker().UpdateTask(id, p));
          return json(nullptr);
        }},
-      {"deleteTask", [](App& app, const Args& a) -> Result<json> {
+      {"deleteTask", 1, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int64_t id, a.Id(0, "taskId"));
          SB_RETURN_IF_ERROR(app.tracker().DeleteTask(id));
          return json(nullptr);
        }},
-      {"reorderTasks", [](App& app, const Args& a) -> Result<json> {
+      {"reorderTasks", 2, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int64_t profile, a.Id(0, "profileId"));
          SB_ASSIGN_OR_RETURN(std::vector<int64_t> ids, a.IdList(1, "taskIds"));
          SB_RETURN_IF_ERROR(app.tracker().ReorderTasks(profile, ids));
          return json(nullptr);
        }},
-      {"setCheck", [](App& app, const Args& a) -> Result<json> {
+      {"setCheck", 4, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int64_t profile, a.Id(0, "profileId"));
          SB_ASSIGN_OR_RETURN(int64_t task, a.Id(1, "taskId"));
          SB_ASSIGN_OR_RETURN(std::string date, a.Str(2, "date"));
@@ -143,7 +144,7 @@ const std::map<std::string, Handler>& Handlers() {
          SB_RETURN_IF_ERROR(app.tracker().SetCheck(profile, task, date, checked));
          return json(nullptr);
        }},
-      {"getDay", [](App& app, const Args& a) -> Result<json> {
+      {"getDay", 2, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int64_t profile, a.Id(0, "profileId"));
          SB_ASSIGN_OR_RETURN(std::string date, a.Str(1, "date"));
          SB_ASSIGN_OR_RETURN(Day d, app.tracker().GetDay(profile, date));
@@ -155,12 +156,12 @@ const std::map<std::string, Handler>& Handlers() {
                      {"completed_at", d.completed_at ? json(*d.completed_at) : json(nullptr)},
                      {"tasks", tasks}};
        }},
-      {"getStreak", [](App& app, const Args& a) -> Result<json> {
+      {"getStreak", 1, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int64_t profile, a.Id(0, "profileId"));
          SB_ASSIGN_OR_RETURN(Streak s, app.tracker().GetStreak(profile));
          return ToJson(s);
        }},
-      {"getTaskStreaks", [](App& app, const Args& a) -> Result<json> {
+      {"getTaskStreaks", 1, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int64_t profile, a.Id(0, "profileId"));
          SB_ASSIGN_OR_RETURN(auto streaks, app.tracker().GetTaskStreaks(profile));
          json out = json::array();
@@ -171,7 +172,7 @@ const std::map<std::string, Handler>& Handlers() {
          }
          return out;
        }},
-      {"getHistory", [](App& app, const Args& a) -> Result<json> {
+      {"getHistory", 3, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int64_t profile, a.Id(0, "profileId"));
          SB_ASSIGN_OR_RETURN(std::string from, a.Str(1, "from"));
          SB_ASSIGN_OR_RETURN(std::string to, a.Str(2, "to"));
@@ -182,37 +183,7 @@ const std::map<std::string, Handler>& Handlers() {
          return out;
        }},
   };
-  return table;
 }
 
-json Failure(const Status& s) {
-  json errors = json::array();
-  for (const auto& d : s.details()) errors.push_back({{"path", d.path}, {"message", d.message}});
-  return {{"ok", false},
-          {"error", {{"code", code_name(s.code())}, {"message", s.message()}, {"errors", errors}}}};
-}
-
-// Serialises without throwing: invalid UTF-8 becomes U+FFFD.
-std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
-
-}  // namespace
-
-std::string StatusEnvelope(const Status& s) {
-  return Dump(s.ok() ? json{{"ok", true}, {"value", nullptr}} : Failure(s));
-}
-
-std::string App::Call(const std::string& method, const std::string& args_json) {
-  json args = json::parse(args_json, nullptr, /*allow_exceptions=*/false);
-  if (args.is_discarded() || !args.is_array())
-    return Dump(Failure(Status::InvalidArgument("arguments must be a JSON array")));
-  const auto& table = Handlers();
-  auto it = table.find(method);
-  Result<json> r = Status::InvalidArgument("unknown method '" + method + "'");
-  if (it != table.end()) r = it->second(*this, Args(args));
-  else if (auto backup = BackupHandler(method)) r = backup(*this, Args(args));
-  else return Dump(Failure(r.status()));
-  if (!r.ok()) return Dump(Failure(r.status()));
-  return Dump(json{{"ok", true}, {"value", r.value()}});
-}
 
 }  // namespace streakbox

@@ -9,13 +9,6 @@ constexpr const char* kColumns =
     "id, kind, format, status, created_at, finished_at, frequency, location, filename, size, sha256, "
     "encrypted, counts, error";
 
-std::optional<BackupKind> ParseKind(const std::string& s) {
-  if (s == "manual") return BackupKind::kManual;
-  if (s == "scheduled") return BackupKind::kScheduled;
-  if (s == "safety") return BackupKind::kSafety;
-  return std::nullopt;
-}
-
 BackupState ParseState(const std::string& s) {
   return s == "ok" ? BackupState::kOk : s == "failed" ? BackupState::kFailed : BackupState::kRunning;
 }
@@ -40,21 +33,18 @@ HistoryEntry Row(const Statement& st) {
   return e;
 }
 
-// Fields of a JSON object without throwing: a missing or mistyped field reads as `fallback`.
-std::string TextOr(const json& j, const char* key, const std::string& fallback) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : fallback;
-}
-bool BoolOr(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_boolean() && it->get<bool>();
-}
-
 Statement& BindText(Statement& st, int i, const std::string& v) {
   return v.empty() ? st.BindNull(i) : st.Bind(i, v);
 }
 
 }  // namespace
+
+std::optional<BackupKind> ParseKind(const std::string& s) {
+  if (s == "manual") return BackupKind::kManual;
+  if (s == "scheduled") return BackupKind::kScheduled;
+  if (s == "safety") return BackupKind::kSafety;
+  return std::nullopt;
+}
 
 const char* KindName(BackupKind k) {
   switch (k) {
@@ -165,34 +155,6 @@ json ToJson(const HistoryEntry& e) {
           {"created_at", e.created_at}, {"finished_at", opt(e.finished_at)}, {"frequency", str(e.frequency)},
           {"location", e.location}, {"filename", str(e.filename)}, {"size", opt(e.size)},
           {"sha256", str(e.sha256)}, {"encrypted", e.encrypted}, {"counts", e.counts}, {"error", str(e.error)}};
-}
-
-Result<HistoryEntry> HistoryStartFromJson(const json& j) {
-  HistoryEntry e;
-  if (!j.is_object()) return Status::InvalidArgument("a backup run must be an object");
-  auto kind = ParseKind(TextOr(j, "kind", ""));
-  if (!kind) return Status::InvalidArgument("kind must be 'manual', 'scheduled' or 'safety'");
-  e.kind = *kind;
-  e.format = TextOr(j, "format", "json");
-  if (e.format != "json" && e.format != "sqlite") return Status::InvalidArgument("format must be 'json' or 'sqlite'");
-  e.location = TextOr(j, "location", "opfs");
-  e.frequency = TextOr(j, "frequency", "");
-  e.encrypted = BoolOr(j, "encrypted");
-  return e;
-}
-
-Result<HistoryEntry> HistoryOutcomeFromJson(const json& j) {
-  HistoryEntry e;
-  if (!j.is_object()) return Status::InvalidArgument("a backup outcome must be an object");
-  e.state = BoolOr(j, "ok") ? BackupState::kOk : BackupState::kFailed;
-  e.filename = TextOr(j, "filename", "");
-  if (j.contains("size") && j["size"].is_number_integer()) e.size = j["size"].get<int64_t>();
-  e.sha256 = TextOr(j, "sha256", "");
-  if (j.contains("counts") && j["counts"].is_object()) e.counts = j["counts"];
-  e.error = TextOr(j, "error", "");
-  if (e.state == BackupState::kOk && (e.filename.empty() || !e.size || e.sha256.size() != 64))
-    return Status::InvalidArgument("a successful backup needs its filename, size and sha256");
-  return e;
 }
 
 }  // namespace streakbox

@@ -131,3 +131,23 @@ test('database files: db-export makes a copy the other commands open; db-restore
   assert.match(text.err, /not an SQLite database/);
   assert.equal(JSON.parse(run('export', '--db', other).out).counts.profiles, 2, 'a refused restore changes nothing');
 }));
+
+// Issue 9: a header field of the wrong type used to abort the tool (an
+// uncaught exception, exit 134) in the middle of the import's transaction.
+test('a header field of the wrong type fails cleanly (exit 1), changes nothing, and the next import works', () => withTemp((dir) => {
+  const db = join(dir, 'x.db');
+  const file = join(dir, 'scope5.json');
+  const backup = JSON.parse(readFileSync(join(DATA, 'seed-server-all.json'), 'utf8'));
+  writeFileSync(file, JSON.stringify({ ...backup, scope: 5 }));
+  for (const args of [['validate', file], ['inspect', file], ['import', '--db', db, file], ['encrypt', file, join(dir, 'out.ttbak')]]) {
+    const r = spawnSync(BIN, args, { encoding: 'utf8', env: { ...process.env, STREAKBOX_PASSWORD: 'pw' } });
+    assert.equal(r.status, 1, `${args[0]}: exit ${r.status} ${r.signal ?? ''} ${r.stderr}`);
+    assert.match(r.stdout + r.stderr, /scope|unexpected failure/, args[0]);
+  }
+  assert.equal(existsSync(join(dir, 'out.ttbak')), false, 'a refused encrypt writes nothing');
+  const exported = run('export', '--db', db);
+  assert.equal(exported.code, 0, exported.err);
+  assert.deepEqual(JSON.parse(exported.out).profiles, [], 'the rejected file left nothing behind');
+  const good = run('import', '--db', db, join(DATA, 'seed-server-all.json'));
+  assert.equal(good.code, 0, good.err);
+}));

@@ -43,37 +43,14 @@ class MemDir {
   async *entries() { for (const n of this.files.keys()) yield [n, { kind: 'file' }]; }
 }
 
-/** A ByteSource for Module.streakboxSource over bytes. */
-function bytesSource(bytes) {
-  let pos = 0;
-  return {
-    size: () => bytes.length,
-    rewind: () => { pos = 0; },
-    read(view) {
-      const n = Math.min(view.length, bytes.length - pos);
-      view.set(bytes.subarray(pos, pos + n));
-      pos += n;
-      return n;
-    },
-  };
-}
-
 async function setUp() {
   const s = {};  // s.opfsStore(store): a test's wrapper around the real store
   const t = tempDir();
   const clock = { ms: Date.UTC(2026, 2, 1, 17) };  // Sunday 1 March 2026, 12:00 in New York
   const db = await openDb(t.dir, { now: () => clock.ms });
-  const { module, sb } = db;
   const env = (r) => { if (!r.ok) throw Object.assign(new Error(r.error.message), r.error); return r.value; };
-  const collect = (fn) => {
-    const chunks = [];
-    module.streakboxSink = (c) => chunks.push(c);
-    try { return { ...env(JSON.parse(fn())), bytes: new Uint8Array(Buffer.concat(chunks)) }; } finally { module.streakboxSink = null; }
-  };
-  const withSource = async (blob, fn) => {
-    module.streakboxSource = bytesSource(new Uint8Array(await blob.arrayBuffer()));
-    try { return env(JSON.parse(fn())); } finally { module.streakboxSource = null; }
-  };
+  const collect = (method, args) => { const r = db.io(method, args, { collect: true }); return { ...env(r), bytes: r.bytes }; };
+  const withSource = async (blob, method, args) => env(db.io(method, args, { input: new Uint8Array(await blob.arrayBuffer()) }));
   const opfs = new BackupStore(new MemDir('opfs'), 'opfs');
   const folder = new MemDir('Backups');
   const events = [];
@@ -87,13 +64,12 @@ async function setUp() {
   };
   const runner = new BackupRunner({
     call: (method, ...args) => db.call(method, ...args),
-    exportJson: ({ encrypt = false } = {}) =>
-      collect(() => sb.exportBackup(0, JSON.stringify(usePassword({ useStoredPassword: encrypt })))),
-    exportDatabase: () => collect(() => sb.exportDatabase()),
-    validateBackup: (blob, o) => withSource(blob, () => sb.importBackup(JSON.stringify(usePassword(o)), true)),
-    importBackup: (blob, o) => withSource(blob, () => sb.importBackup(JSON.stringify(usePassword(o)), false)),
-    inspectDatabase: (blob) => withSource(blob, () => sb.importDatabase(true)),
-    importDatabase: (blob) => withSource(blob, () => sb.importDatabase(false)),
+    exportJson: ({ encrypt = false } = {}) => collect('exportBackup', [usePassword({ useStoredPassword: encrypt })]),
+    exportDatabase: () => collect('exportDatabase', []),
+    validateBackup: (blob, o) => withSource(blob, 'validateBackup', [usePassword(o)]),
+    importBackup: (blob, o) => withSource(blob, 'importBackup', [usePassword(o)]),
+    inspectDatabase: (blob) => withSource(blob, 'inspectDatabase', []),
+    importDatabase: (blob) => withSource(blob, 'importDatabase', []),
     storedPasswordSet: async () => stored.password !== null,
     storeFor: async (location) => {
       if (location === 'opfs') return s.opfsStore ? s.opfsStore(opfs) : opfs;

@@ -9,14 +9,15 @@ import { openDb, tempDir, DB } from './module.mjs';
 // 2026-03-10T12:00:00Z: local date is 2026-03-10 in any zone within ±11h.
 const NOW = Date.UTC(2026, 2, 10, 12, 0, 0);
 
-async function withDb(fn) {
+async function withTemp(fn) {
   const t = tempDir();
   try {
-    await fn(t.dir);
+    return await fn(t.dir);
   } finally {
     t.remove();
   }
 }
+const withDb = withTemp;
 
 function rejects(fn, code) {
   assert.throws(fn, (e) => {
@@ -130,5 +131,111 @@ test('a large transaction, a checkpoint and a reopen keep every row intact', () 
   assert.equal(history.length, 2001);
   assert.equal(history[1999].date, '2025-06-22');
   assert.deepEqual(db.call('getTaskStreaks', p), [{ task_id: t, current: 1, best: 2000 }]);
+  db.close();
+}));
+
+// --- Issue 9: one strict call surface --------------------------------------
+
+// A one-profile backup "Rejected" made by a second, independent module: the
+// data a refused import must not leave behind.
+async function rejectedBackup(dir) {
+  const other = await openDb(dir, { now: NOW });
+  try {
+    const p = other.call('createProfile', { name: 'Rejected' });
+    other.call('createTask', p, { title: 'Rejected task' });
+    const r = other.io('exportBackup', [{}], { collect: true });
+    assert.ok(r.ok, JSON.stringify(r));
+    return r.bytes;
+  } finally {
+    other.close();
+  }
+}
+
+test('the file methods are in the one table; wrong import options are refused by name and change nothing', () => withDb(async (dir) => {
+  const backup = await withTemp(rejectedBackup);
+  const db = await openDb(dir, { now: NOW });
+  const mom = db.call('createProfile', { name: 'Mom' });
+  db.call('createProfile', { name: 'Dad' });
+  const everything = () => JSON.stringify([db.call('listProfiles'), db.call('listTasks', mom)]);
+  const before = everything();
+  const cases = [
+    [{ mode: 'replace', profileId: '1' }, /options\.profileId must be a positive integer id/],
+    [{ mode: 'replace', profileId: 0 }, /options\.profileId must be a positive integer id/],
+    [{ mode: 5 }, /options\.mode must be 'replace' or 'merge'/],
+    [{ dryRun: 'yes' }, /options\.dryRun must be true or false/],
+    [{ tasksOnly: 1 }, /options\.tasksOnly must be true or false/],
+    [{ mode: 'replace', profile: 1 }, /options has no field 'profile'/],
+  ];
+  for (const [options, message] of cases) {
+    const r = db.io('importBackup', [options], { input: backup });
+    assert.equal(r.ok, false, JSON.stringify(options));
+    assert.equal(r.error.code, 'invalid_argument', JSON.stringify(options));
+    assert.match(r.error.message, message);
+  }
+  assert.equal(everything(), before, 'nothing changed');
+  const exported = db.io('exportBackup', [{ profileId: mom }], { collect: true });
+  assert.ok(exported.ok, JSON.stringify(exported));
+  assert.equal(JSON.parse(Buffer.from(exported.bytes).toString('utf8')).profiles.length, 1);
+  assert.equal(db.io('exportBackup', [{ profileId: null }], { collect: true }).error.code, 'invalid_argument');
+  assert.ok(db.io('validateBackup', [{}], { input: backup }).ok);
+  const image = db.io('exportDatabase', [], { collect: true });
+  assert.ok(image.ok);
+  assert.equal(db.io('inspectDatabase', [], { input: image.bytes }).value.counts.profiles, 2);
+  db.close();
+}));
+
+// Before: the header check threw an nlohmann exception through Embind (the
+// page saw a number such as "5558688") and left the import transaction open.
+test('a header field of the wrong type fails as a clean envelope and leaves no transaction open', () => withDb(async (dir) => {
+  const backup = JSON.parse(Buffer.from(await withTemp(rejectedBackup)).toString('utf8'));
+  const db = await openDb(dir, { now: NOW });
+  db.call('createProfile', { name: 'Mom' });
+  const file = Buffer.from(JSON.stringify({ ...backup, scope: 5 }));
+  for (const method of ['validateBackup', 'importBackup']) {
+    const r = db.io(method, [{}], { input: file });
+    assert.equal(r.ok, false, method);
+    assert.ok(['invalid', 'internal'].includes(r.error.code), `${method}: ${JSON.stringify(r.error)}`);
+    assert.ok(r.error.message.length > 0);
+  }
+  // A write works at once, and none of the rejected file's data is there.
+  db.call('createProfile', { name: 'Dad' });
+  assert.deepEqual(db.call('listProfiles').map((p) => p.name), ['Dad', 'Mom']);
+  db.close();
+}));
+
+test('a source that throws mid-import is a failure, not an exception through the module', () => withDb(async (dir) => {
+  const backup = await withTemp(rejectedBackup);
+  const db = await openDb(dir, { now: NOW });
+  db.call('createProfile', { name: 'Mom' });
+  let reads = 0;
+  const breaking = {
+    size: () => backup.length,
+    rewind: () => {},
+    read: (view) => {
+      if (++reads > 2) throw new Error('the file went away');
+      view[0] = backup[reads - 1];
+      return 1;
+    },
+  };
+  const r = JSON.parse((() => {
+    db.module.streakboxSource = breaking;
+    try { return db.sb.call('importBackup', '[{}]'); } finally { db.module.streakboxSource = null; }
+  })());
+  assert.equal(r.ok, false);
+  db.call('createProfile', { name: 'Dad' });
+  assert.deepEqual(db.call('listProfiles').map((p) => p.name), ['Dad', 'Mom']);
+  db.close();
+}));
+
+test('the exec hook never leaves a transaction open either', () => withDb(async (dir) => {
+  const db = await openDb(dir, { now: NOW });
+  const half = JSON.parse(db.sb.exec("BEGIN; INSERT INTO settings (key, value) VALUES ('secret.half', 'x'); SELECT nope;"));
+  assert.equal(half.ok, false);
+  const open = JSON.parse(db.sb.exec("BEGIN; INSERT INTO settings (key, value) VALUES ('secret.open', 'x');"));
+  assert.equal(open.ok, false);
+  assert.match(open.error.message, /left a transaction open/);
+  assert.equal(db.call('getSecret', 'secret.half'), null);
+  assert.equal(db.call('getSecret', 'secret.open'), null);
+  db.call('createProfile', { name: 'After' });
   db.close();
 }));

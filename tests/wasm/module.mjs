@@ -5,6 +5,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import { callModule } from '../../wasm/module_call.js';
+
 const require = createRequire(import.meta.url);
 const { NodeFiles } = require('./node_files.cjs');
 const BUILD = resolve(new URL('../../build/wasm/node', import.meta.url).pathname);
@@ -20,9 +22,26 @@ export function tempDir() {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** A ByteSource for Module.streakboxSource over bytes in memory (the worker's BlobSource contract). */
+export function bytesSource(bytes) {
+  let pos = 0;
+  return {
+    size: () => bytes.length,
+    rewind: () => { pos = 0; },
+    read(view) {
+      const n = Math.min(view.length, bytes.length - pos);
+      view.set(bytes.subarray(pos, pos + n));
+      pos += n;
+      return n;
+    },
+  };
+}
+
 /**
  * Opens the database in `dir`. `now` (ms, or a function returning ms) sets the module's clock.
- * Returns {module, sb, files, call(method, ...args) -> value (throws {code, message}), close()}.
+ * Returns {module, sb, files, call(method, ...args) -> value (throws {code, message, errors}),
+ * io(method, args, {input, collect, progress}) -> the envelope, with `bytes` when collect is set
+ * (input: bytes for the call to read), close()}. Both go through wasm/module_call.js, as the worker does.
  */
 export async function openDb(dir, { now } = {}) {
   const files = new NodeFiles(dir, FILE_NAMES);
@@ -34,9 +53,11 @@ export async function openDb(dir, { now } = {}) {
   const sb = new module.Streakbox();
   const opened = JSON.parse(sb.open(DB));
   if (!opened.ok) throw Object.assign(new Error(opened.error.message), opened.error);
+  const io = (method, args = [], { input = null, collect = false, progress = null } = {}) =>
+    callModule(module, sb, method, args, { source: input ? bytesSource(input) : null, collect, progress });
   const call = (method, ...args) => {
-    const r = JSON.parse(sb.call(method, JSON.stringify(args)));
-    if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
+    const r = io(method, args);
+    if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code, errors: r.error.errors });
     return r.value;
   };
   const close = () => {
@@ -44,5 +65,5 @@ export async function openDb(dir, { now } = {}) {
     sb.delete();
     files.close();
   };
-  return { module, sb, files, call, close };
+  return { module, sb, files, call, io, close };
 }

@@ -13,32 +13,6 @@ const VECTORS = join(ROOT, 'tests', 'vectors', 'ttbak');
 const manifest = JSON.parse(readFileSync(join(VECTORS, 'vectors.json'), 'utf8'));
 const NOW = Date.UTC(2026, 2, 10, 12, 0, 0);
 
-// Module.streakboxSource over bytes in memory (the worker's BlobSource contract).
-class BytesSource {
-  constructor(bytes) { this.bytes = bytes; this.pos = 0; }
-  size() { return this.bytes.length; }
-  rewind() { this.pos = 0; }
-  read(view) {
-    const n = Math.min(view.length, this.bytes.length - this.pos);
-    view.set(this.bytes.subarray(this.pos, this.pos + n));
-    this.pos += n;
-    return n;
-  }
-}
-
-// Runs fn with the source set and a collecting sink; returns {r, bytes}.
-function withStreams(module, input, fn) {
-  const chunks = [];
-  module.streakboxSource = input ? new BytesSource(input) : null;
-  module.streakboxSink = (c) => chunks.push(c);
-  try {
-    return { r: JSON.parse(fn()), bytes: Buffer.concat(chunks) };
-  } finally {
-    module.streakboxSource = null;
-    module.streakboxSink = null;
-  }
-}
-
 async function withDb(fn) {
   const t = tempDir();
   const db = await openDb(t.dir, { now: NOW });
@@ -50,9 +24,10 @@ async function withDb(fn) {
   }
 }
 
-test('every .ttbak vector gives its expected outcome in the wasm build', () => withDb(async ({ module, sb }) => {
+test('every .ttbak vector gives its expected outcome in the wasm build', () => withDb(async ({ io }) => {
   for (const v of manifest) {
-    const { r, bytes } = withStreams(module, readFileSync(join(VECTORS, v.file)), () => sb.decryptBackup(v.password));
+    const r = io('decryptBackup', [v.password ? { password: v.password } : {}], { input: readFileSync(join(VECTORS, v.file)), collect: true });
+    const bytes = r.bytes;
     if (v.expect === 'success') {
       assert.ok(r.ok, `${v.file}: ${JSON.stringify(r.error)}`);
       assert.equal(createHash('sha256').update(bytes).digest('hex'), v.plaintext_sha256, v.file);
@@ -63,13 +38,14 @@ test('every .ttbak vector gives its expected outcome in the wasm build', () => w
   }
 }));
 
-test('encrypted export differs every time and imports with the password only', () => withDb(async ({ module, sb, call }) => {
+test('encrypted export differs every time and imports with the password only', () => withDb(async ({ io, call }) => {
   const p = call('createProfile', { name: 'Mom' });
   const t = call('createTask', p, { title: 'Run' });
   call('setCheck', p, t, '2026-03-10', true);
   const pw = 'wasm password';
-  const a = withStreams(module, null, () => sb.exportBackup(0, JSON.stringify({ password: pw })));
-  const b = withStreams(module, null, () => sb.exportBackup(0, JSON.stringify({ password: pw })));
+  const exp = () => { const r = io('exportBackup', [{ password: pw }], { collect: true }); return { r, bytes: Buffer.from(r.bytes ?? []) }; };
+  const a = exp();
+  const b = exp();
   assert.ok(a.r.ok, JSON.stringify(a.r));
   assert.equal(a.r.value.filename, 'streakbox-backup-2026-03-10.ttbak');
   assert.equal(a.r.value.encrypted, true);
@@ -78,7 +54,7 @@ test('encrypted export differs every time and imports with the password only', (
   assert.ok(!a.bytes.subarray(24, 40).equals(b.bytes.subarray(24, 40)), 'fresh salts');
 
   const imp = (bytes, options, validateOnly = false) =>
-    withStreams(module, bytes, () => sb.importBackup(JSON.stringify(options), validateOnly)).r;
+    io(validateOnly ? 'validateBackup' : 'importBackup', [options], { input: bytes });
   assert.equal(imp(a.bytes, {}).error.code, 'password_required');
   assert.equal(imp(a.bytes, { password: 'nope' }).error.code, 'wrong_password');
   const damaged = Buffer.from(a.bytes);
@@ -94,14 +70,14 @@ test('encrypted export differs every time and imports with the password only', (
   assert.deepEqual(call('listProfiles').map((x) => x.name), ['Mom']);
 }));
 
-test('secret.* settings: stored, read back, deleted, never exported; other keys refused', () => withDb(async ({ module, sb }) => {
-  assert.equal(JSON.parse(sb.getSecret('secret.backup_password')).value, null);
-  assert.ok(JSON.parse(sb.setSecret('secret.backup_password', 'v1.abc.def')).ok);
-  assert.equal(JSON.parse(sb.getSecret('secret.backup_password')).value, 'v1.abc.def');
-  const exported = withStreams(module, null, () => sb.exportBackup(0, '{}'));
-  assert.ok(!exported.bytes.toString('utf8').includes('v1.abc.def'), 'backups never carry secrets');
-  assert.ok(JSON.parse(sb.deleteSecret('secret.backup_password')).ok);
-  assert.equal(JSON.parse(sb.getSecret('secret.backup_password')).value, null);
-  assert.equal(JSON.parse(sb.getSecret('instance_id')).error.code, 'invalid_argument');
-  assert.equal(JSON.parse(sb.setSecret('theme', 'x')).error.code, 'invalid_argument');
+test('secret.* settings: stored, read back, deleted, never exported; other keys refused', () => withDb(async ({ io }) => {
+  assert.equal(io('getSecret', ['secret.backup_password']).value, null);
+  assert.ok(io('setSecret', ['secret.backup_password', 'v1.abc.def']).ok);
+  assert.equal(io('getSecret', ['secret.backup_password']).value, 'v1.abc.def');
+  const exported = io('exportBackup', [{}], { collect: true });
+  assert.ok(!Buffer.from(exported.bytes).toString('utf8').includes('v1.abc.def'), 'backups never carry secrets');
+  assert.ok(io('deleteSecret', ['secret.backup_password']).ok);
+  assert.equal(io('getSecret', ['secret.backup_password']).value, null);
+  assert.equal(io('getSecret', ['instance_id']).error.code, 'invalid_argument');
+  assert.equal(io('setSecret', ['theme', 'x']).error.code, 'invalid_argument');
 }));

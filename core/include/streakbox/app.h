@@ -1,16 +1,29 @@
-// App: one open Streakbox database and the JSON call surface the browser
-// worker and the bindings tests use.
+// App: one open Streakbox database and the one call surface every caller
+// uses: the browser worker (through wasm/bindings.cc), the command-line tool
+// (core/cli/streakbox_cli.cc), the tests and the call-surface fuzzer.
 //
-// Call(method, args) takes the method name and a JSON array of positional
+// Call(method, args, io) takes the method name and a JSON array of positional
 // arguments (exactly as the JS API receives them) and returns a JSON envelope:
 //   {"ok": true, "value": <result>}   or
-//   {"ok": false, "error": {"code": "<stable code>", "message": "<for people>"}}
-// It never throws. The methods and their shapes are documented in docs/API.md.
+//   {"ok": false, "error": {"code": "<stable code>", "message": "<for people>", "errors": [...]}}
+// The methods, their arguments and the strict argument rules are in
+// docs/API.md ("Errors", "Strict arguments"); the table is in app_methods.cc.
+//
+// Guarantees, for any method name, argument text and io:
+//   - it never throws: anything unexpected (a C++ exception) becomes code
+//     "internal";
+//   - it never returns with a transaction open: whatever a call left open is
+//     rolled back before the envelope is built (and a call that left one
+//     open reports "internal" even if it claimed success);
+//   - an argument of the wrong type, a missing required one, an unknown field
+//     or an unknown mode is "invalid_argument" naming it, and changes nothing.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
+#include "streakbox/byte_io.h"
 #include "streakbox/database.h"
 #include "streakbox/dates.h"
 #include "streakbox/tracker.h"
@@ -25,6 +38,15 @@ struct OpenOptions {
   bool exclusive = false;
 };
 
+// The files a call reads and writes, passed explicitly (never found through
+// globals). Methods that need one and get none fail with invalid_argument.
+struct CallIo {
+  ByteSource* source = nullptr;  // a backup or database file to read (import, validate, decrypt, ...)
+  ByteSink* sink = nullptr;      // where a file is written (export, decrypt, ...); the call closes it
+                                 // only when the file is complete
+  std::function<void(double)> progress;  // 0..1 during long reads, or empty
+};
+
 // The envelope of a bare Status: {"ok":true,"value":null} or the error form.
 std::string StatusEnvelope(const Status& status);
 
@@ -35,7 +57,8 @@ class App {
   static Result<std::unique_ptr<App>> Open(const std::string& path, const Clock& clock,
                                            const OpenOptions& options = {});
 
-  std::string Call(const std::string& method, const std::string& args_json);
+  // REQUIRES: io's source and sink, when set, outlive the call.
+  std::string Call(const std::string& method, const std::string& args_json, const CallIo& io = {});
 
   Database& db() { return *db_; }
   Tracker& tracker() { return tracker_; }

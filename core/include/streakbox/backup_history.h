@@ -65,9 +65,8 @@ struct ScheduleState {
 Result<ScheduleState> LoadScheduleState(Database& db);
 
 nlohmann::json ToJson(const HistoryEntry& e);
-// Reads {kind, format, location, frequency, encrypted} (the start of a run).
-Result<HistoryEntry> HistoryStartFromJson(const nlohmann::json& j);
-// Reads {ok, filename, size, sha256, counts, error} (the end of a run).
-Result<HistoryEntry> HistoryOutcomeFromJson(const nlohmann::json& j);
+// "manual", "scheduled", "safety" -> the kind; anything else: none. (The
+// calls that record runs read their JSON strictly: core/src/app_backup_calls.cc.)
+std::optional<BackupKind> ParseKind(const std::string& s);
 
 }  // namespace streakbox
