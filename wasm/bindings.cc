@@ -146,7 +146,7 @@ class Streakbox {
     if (!app_) return NotOpen();
     auto bytes = streakbox::SnapshotDatabase(app_->db());
     if (!bytes.ok()) return StatusEnvelope(bytes.status());
-    auto info = streakbox::InspectDatabaseImage(bytes.value());
+    auto info = streakbox::InspectDatabaseImage(bytes.value(), clock_);
     if (!info.ok()) return StatusEnvelope(info.status());
     streakbox::JsSink sink;
     auto written = sink.Write(bytes.value());
@@ -172,7 +172,7 @@ class Streakbox {
       at += n.value();
     }
     bytes.resize(at);
-    auto info = inspect_only ? streakbox::InspectDatabaseImage(bytes) : streakbox::RestoreDatabaseImage(app_->db(), bytes);
+    auto info = inspect_only ? streakbox::InspectDatabaseImage(bytes, clock_) : streakbox::RestoreDatabaseImage(app_->db(), clock_, bytes);
     if (!info.ok()) return StatusEnvelope(info.status());
     return nlohmann::json{{"ok", true}, {"value", streakbox::ToJson(info.value())}}.dump();
   }

@@ -287,9 +287,9 @@ int DbInspectOrRestore(const Args& a, const Clock& clock, bool restore) {
   if (restore) {
     auto app = OpenDb(a.options.at("--db"), clock);
     if (!app.ok()) return Fail(app.status());
-    info = RestoreDatabaseImage(app.value()->db(), bytes.value());
+    info = RestoreDatabaseImage(app.value()->db(), clock, bytes.value());
   } else {
-    info = InspectDatabaseImage(bytes.value());
+    info = InspectDatabaseImage(bytes.value(), clock);
   }
   if (!info.ok()) return Fail(info.status());
   std::cout << ToJson(info.value()).dump(2) << "\n";
