@@ -46,8 +46,9 @@ class ImageReader {
   bool expired_ = false;
 };
 
-// The progress handler runs once per this many VM steps.
-constexpr int kImageStepsPerTick = 1000;
+// The progress handler runs once per this many VM steps of a statement (SQLite
+// counts per statement, so a statement shorter than this costs nothing).
+constexpr int kImageStepsPerTick = 100;
 
 // Compares every object in the file's sqlite_schema with the schema a fresh
 // database at `version` has (made by Streakbox's own migrations): the same

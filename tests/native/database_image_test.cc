@@ -205,6 +205,34 @@ TEST_F(DatabaseImageTest, NeverAdoptsTheFilesSecrets) {
   EXPECT_EQ(tracker().GetSetting("secret.backup_password").value(), "our-ciphertext") << "this browser's, kept";
 }
 
+TEST_F(DatabaseImageTest, RunningOutOfTheWorkBudgetSaysSoAndChangesNothing) {
+  Fill("Mom", 3);
+  const std::string bytes = MakeImage(kSchemaVersion).value();
+  const std::string before = State();
+  const DatabaseImageBudget tiny{1};  // one SQLite step; the file needs thousands
+  for (bool restore : {false, true}) {
+    auto r = restore ? RestoreDatabaseImage(db(), clock_, bytes, tiny) : InspectDatabaseImage(bytes, clock_, tiny);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), Code::kInvalidBackup);
+    EXPECT_NE(r.status().message().find("took too long"), std::string::npos) << r.status().message();
+  }
+  EXPECT_EQ(State(), before);
+  EXPECT_TRUE(Restore(bytes).ok()) << "the default budget is ample for the same file";
+}
+
+TEST_F(DatabaseImageTest, InfoSaysWhetherTheFileCarriesAStoredPassword) {
+  Fill("Mom", 3);
+  auto plain = Inspect(MakeImage(kSchemaVersion).value());
+  ASSERT_TRUE(plain.ok()) << plain.status().ToString();
+  EXPECT_FALSE(plain.value().stored_password);
+  EXPECT_EQ(ToJson(plain.value())["stored_password"], false);
+  ASSERT_TRUE(tracker().SetSetting("secret.backup_password", "our-ciphertext").ok());
+  auto ours = Inspect(SnapshotDatabase(db()).value());  // what exportDatabase() reports of its file
+  ASSERT_TRUE(ours.ok()) << ours.status().ToString();
+  EXPECT_TRUE(ours.value().stored_password);
+  EXPECT_EQ(ToJson(ours.value())["stored_password"], true);
+}
+
 TEST_F(DatabaseImageTest, AFullRestoreWhoseCountsDisagreeChangesNothing) {
   Fill("Mom", 3);
   const std::string lying = R"({"version":"1.1","counts":{"profiles":1,"tasks":1,"task_checks":5,"daily_status":0},
