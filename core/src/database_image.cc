@@ -38,7 +38,7 @@ Result<int64_t> IntQuery(Database& db, const std::string& sql) {
 }
 
 Status Damaged(const std::string& why) {
-  return Status(Code::kInvalidBackup, "this database file is damaged (" + why + ")");
+  return Status(Code::kInvalidBackup, "this database file is damaged (" + CellExcerpt(why, 200) + ")");
 }
 
 // Everything a file must pass before its rows are read: Streakbox's
@@ -56,7 +56,9 @@ Result<int> CheckImage(Database& img) {
       if (n.value() == 0) return Status(Code::kInvalidBackup, std::string("this SQLite database is not a Streakbox database (it has no '") + t + "' table)");
     }
   }
-  SB_ASSIGN_OR_RETURN(int version, SchemaVersion(img));
+  auto read_version = SchemaVersion(img);
+  if (!read_version.ok()) return Damaged(read_version.status().message());
+  const int version = read_version.value();
   if (version > kSchemaVersion)
     return Status(Code::kUnsupportedVersion, "this database comes from a newer Streakbox (schema " + std::to_string(version) +
                                                  "; this app knows up to " + std::to_string(kSchemaVersion) + "); update Streakbox first");
@@ -66,7 +68,7 @@ Result<int> CheckImage(Database& img) {
   if (!check.ok()) return Damaged(check.status().message());
   auto row = check.value().Step();
   if (!row.ok()) return Damaged(row.status().message());
-  if (!row.value() || check.value().Text(0) != "ok") return Damaged(row.value() ? CellExcerpt(check.value().Text(0)) : "no answer");
+  if (!row.value() || check.value().Text(0) != "ok") return Damaged(row.value() ? check.value().Text(0) : "no answer");
   SB_RETURN_IF_ERROR(CheckImageCells(img, version));
   return version;
 }

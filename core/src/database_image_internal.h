@@ -72,7 +72,8 @@ Status CheckImageCells(Database& img, int version);
 // REQUIRES: `img` is the database the export was read from, unchanged.
 Status NameImageRows(Database& img, Status s);
 
-// A short, printable excerpt of a cell value for messages.
-std::string CellExcerpt(const std::string& value);
+// A printable excerpt of at most about `max` bytes of a value from the file
+// (a cell, a name, an SQLite message quoting one) for messages.
+std::string CellExcerpt(const std::string& value, size_t max = 40);
 
 }  // namespace streakbox

@@ -178,11 +178,10 @@ Result<std::string> Locate(Database& img, const std::string& path) {
 
 }  // namespace
 
-std::string CellExcerpt(const std::string& value) {
-  constexpr size_t kMax = 40;
+std::string CellExcerpt(const std::string& value, size_t max) {
   std::string out;
   size_t i = 0;
-  for (; i < value.size() && out.size() < kMax; ++i) {
+  for (; i < value.size() && out.size() < max; ++i) {
     const auto c = static_cast<unsigned char>(value[i]);
     out += c < 0x20 || c == 0x7f ? '?' : static_cast<char>(c);
   }

@@ -72,8 +72,8 @@ Status CheckImageSchema(Database& img, int version) {
   SB_ASSIGN_OR_RETURN(Objects ours, ReadObjects(*ref));
   auto theirs = ReadObjects(img);
   if (!theirs.ok())
-    return Status(Code::kInvalidBackup, "this database file's schema cannot be read (" + theirs.status().message() +
-                                            "); it was not restored");
+    return Status(Code::kInvalidBackup, "this database file is damaged (its schema cannot be read: " +
+                                            CellExcerpt(theirs.status().message(), 200) + "); it was not restored");
   for (const auto& [name, obj] : theirs.value()) {
     if (obj.type == "table" && kSqliteTables.count(name)) continue;
     auto it = ours.find(name);

@@ -125,6 +125,9 @@ TEST_F(DatabaseImageTest, RefusesADamagedFile) {
   std::string scribbled = bytes;
   for (size_t i = 4096; i < scribbled.size(); i += 7) scribbled[i] = static_cast<char>(0xA5);
   ExpectRefused(scribbled, Code::kInvalidBackup, "damaged");
+  std::string schema_page = bytes;  // the first page holds sqlite_schema
+  for (size_t i = 200; i < 4000; i += 5) schema_page[i] = static_cast<char>(0x5A);
+  ExpectRefused(schema_page, Code::kInvalidBackup, "damaged");
 }
 
 TEST_F(DatabaseImageTest, MigratesAnOlderSchema) {
