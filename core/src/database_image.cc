@@ -63,13 +63,14 @@ Result<int> CheckImage(Database& img) {
     return Status(Code::kUnsupportedVersion, "this database comes from a newer Streakbox (schema " + std::to_string(version) +
                                                  "; this app knows up to " + std::to_string(kSchemaVersion) + "); update Streakbox first");
   if (version < 1) return Status(Code::kInvalidBackup, "this SQLite database is not a Streakbox database (no schema version)");
-  SB_RETURN_IF_ERROR(CheckImageSchema(img, version));
+  SB_ASSIGN_OR_RETURN(std::unique_ptr<Database> reference, ReferenceSchema(version));
+  SB_RETURN_IF_ERROR(CheckImageSchema(img, *reference, version));
   auto check = img.Prepare("PRAGMA integrity_check(1)");
   if (!check.ok()) return Damaged(check.status().message());
   auto row = check.value().Step();
   if (!row.ok()) return Damaged(row.status().message());
   if (!row.value() || check.value().Text(0) != "ok") return Damaged(row.value() ? check.value().Text(0) : "no answer");
-  SB_RETURN_IF_ERROR(CheckImageCells(img, version));
+  SB_RETURN_IF_ERROR(CheckImageCells(img, *reference));
   return version;
 }
 

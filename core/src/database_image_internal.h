@@ -50,20 +50,24 @@ class ImageReader {
 // counts per statement, so a statement shorter than this costs nothing).
 constexpr int kImageStepsPerTick = 100;
 
-// Compares every object in the file's sqlite_schema with the schema a fresh
-// database at `version` has (made by Streakbox's own migrations): the same
+// A fresh in-memory database at schema `version`, made by Streakbox's own
+// migrations: what a file of that version is compared with.
+Result<std::unique_ptr<Database>> ReferenceSchema(int version);
+
+// Compares every object in the file's sqlite_schema with `reference`'s
+// (ReferenceSchema of the file's `version`): the same
 // tables with the same definitions and columns, the same indexes, nothing
 // else (SQLite's own sqlite_stat*/sqlite_sequence tables are allowed).
 // REQUIRES: 1 <= version <= kSchemaVersion. kInvalidBackup naming the first
 // object that differs ("the file has a trigger 'x', which Streakbox does not
 // create; it was not restored").
-Status CheckImageSchema(Database& img, int version);
+Status CheckImageSchema(Database& img, Database& reference, int version);
 
-// REQUIRES: CheckImageSchema(img, version) passed. Every cell of the data
+// REQUIRES: CheckImageSchema(img, reference, ...) passed. Every cell of the data
 // tables holds the storage class Streakbox stores there (no blob for a title,
 // no text for an id), and every reference names a row (no task of a missing
 // profile). kInvalidBackup naming the table, the row and the column.
-Status CheckImageCells(Database& img, int version);
+Status CheckImageCells(Database& img, Database& reference);
 
 // `s` from validating the JSON export of `img` (backup_export.h), with each
 // problem's JSON path ("$.profiles[0].tasks[1].title") replaced by the row it

@@ -66,10 +66,14 @@ Status DifferentTable(Database& img, Database& ref, const std::string& name) {
 
 }  // namespace
 
-Status CheckImageSchema(Database& img, int version) {
+Result<std::unique_ptr<Database>> ReferenceSchema(int version) {
   SB_ASSIGN_OR_RETURN(std::unique_ptr<Database> ref, Database::Open(":memory:"));
   SB_RETURN_IF_ERROR(Migrate(*ref, version));
-  SB_ASSIGN_OR_RETURN(Objects ours, ReadObjects(*ref));
+  return ref;
+}
+
+Status CheckImageSchema(Database& img, Database& ref, int version) {
+  SB_ASSIGN_OR_RETURN(Objects ours, ReadObjects(ref));
   auto theirs = ReadObjects(img);
   if (!theirs.ok())
     return Status(Code::kInvalidBackup, "this database file is damaged (its schema cannot be read: " +
@@ -83,7 +87,7 @@ Status CheckImageSchema(Database& img, int version) {
       return Refuse("has " + what + " where Streakbox has " + (it->second.type == "index" ? "an " : "a ") + it->second.type);
     if (it->second.table != obj.table) return Refuse("has " + what + " on a table Streakbox does not put it on");
     if (it->second.sql != obj.sql)
-      return obj.type == "table" ? DifferentTable(img, *ref, name)
+      return obj.type == "table" ? DifferentTable(img, ref, name)
                                  : Refuse("defines its " + CellExcerpt(obj.type) + " '" + name + "' differently from Streakbox");
   }
   for (const auto& [name, obj] : ours)
