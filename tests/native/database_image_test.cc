@@ -175,6 +175,13 @@ TEST_F(DatabaseImageTest, RefusesEveryHostileFileNamingWhatIsWrong) {
   }
 }
 
+TEST_F(DatabaseImageTest, AcceptsTheStatisticsTablesSqliteItselfAdds) {
+  Fill("Mom", 3);
+  auto r = Restore(MakeImage(kSchemaVersion, "ANALYZE;").value());  // creates sqlite_stat1
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(Names(), std::vector<std::string>{"Dad"});
+}
+
 TEST_F(DatabaseImageTest, AnAdoptedTriggerCouldNotEmptyTheDatabaseLater) {
   Fill("Mom", 3);
   auto bytes = MakeImage(kSchemaVersion, HostileImages()[0].sql).value();
