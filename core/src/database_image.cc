@@ -16,10 +16,6 @@ namespace {
 
 using json = nlohmann::json;
 
-// The tables a Streakbox database of any version has (checked before the exact
-// schema comparison, for the plainer message on an unrelated SQLite file).
-constexpr const char* kTables[] = {"profiles", "tasks", "task_checks", "daily_status", "settings"};
-
 // Copies all of database `from` into `to` (both "main") in one step.
 Status CopyDatabase(sqlite3* to, sqlite3* from) {
   sqlite3_backup* b = sqlite3_backup_init(to, "main", from, "main");
@@ -50,7 +46,7 @@ Result<int> CheckImage(Database& img) {
   if (!app_id.ok()) return Damaged(app_id.status().message());
   if (app_id.value() != kApplicationId) {
     if (app_id.value() != 0) return Status(Code::kInvalidBackup, "this is an SQLite database of another application, not Streakbox");
-    for (const char* t : kTables) {
+    for (const char* t : kImageDataTables) {  // before the exact comparison: a plainer message for unrelated files
       auto n = IntQuery(img, std::string("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '") + t + "'");
       if (!n.ok()) return Damaged(n.status().message());
       if (n.value() == 0) return Status(Code::kInvalidBackup, std::string("this SQLite database is not a Streakbox database (it has no '") + t + "' table)");

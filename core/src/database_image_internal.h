@@ -15,6 +15,10 @@
 
 namespace streakbox {
 
+// The tables holding the data a restore brings, in every schema version
+// (backup_history, from version 2, stays this database's).
+constexpr const char* kImageDataTables[] = {"profiles", "tasks", "task_checks", "daily_status", "settings"};
+
 // An uploaded database file, held in memory and opened for reading only with
 // SQLite's defensive settings: SQLITE_DBCONFIG_DEFENSIVE on, TRUSTED_SCHEMA,
 // ENABLE_TRIGGER, ENABLE_VIEW, WRITABLE_SCHEMA and extension loading off,

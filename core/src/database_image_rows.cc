@@ -9,9 +9,6 @@
 namespace streakbox {
 namespace {
 
-// The tables whose rows a restore brings (backup_history stays this database's).
-constexpr const char* kDataTables[] = {"profiles", "tasks", "task_checks", "daily_status", "settings"};
-
 std::string Quoted(const std::string& identifier) { return "\"" + identifier + "\""; }
 
 // "tasks row id 8", "task_checks row task_id 8, date '2026-03-08'": the
@@ -190,7 +187,7 @@ std::string CellExcerpt(const std::string& value, size_t max) {
 }
 
 Status CheckImageCells(Database& img, Database& ref) {
-  for (const char* table : kDataTables) SB_RETURN_IF_ERROR(CheckTable(img, ref, table));
+  for (const char* table : kImageDataTables) SB_RETURN_IF_ERROR(CheckTable(img, ref, table));
   return Status::Ok();
 }
 
