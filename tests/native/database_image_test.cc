@@ -175,6 +175,21 @@ TEST_F(DatabaseImageTest, RefusesEveryHostileFileNamingWhatIsWrong) {
   }
 }
 
+// The schema and cell checks quote the file briefly (the importer's own
+// messages are capped by the importer).
+TEST_F(DatabaseImageTest, RefusalsQuoteTheFileBriefly) {
+  Fill("Mom", 3);
+  for (const std::string& sql : {"CREATE TABLE \"" + std::string(5000, 'n') + "\" (x);",
+                                 "INSERT INTO settings VALUES (x'" + std::string(4000, 'a') + "', 'v');",
+                                 "PRAGMA ignore_check_constraints = ON; UPDATE task_checks SET checked = '" + std::string(3000, 'c') + "';"}) {
+    auto bytes = MakeImage(kSchemaVersion, sql);
+    ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+    auto r = Restore(bytes.value());
+    ASSERT_FALSE(r.ok());
+    EXPECT_LT(r.status().message().size(), 400u) << r.status().message();
+  }
+}
+
 TEST_F(DatabaseImageTest, AcceptsTheStatisticsTablesSqliteItselfAdds) {
   Fill("Mom", 3);
   auto r = Restore(MakeImage(kSchemaVersion, "ANALYZE;").value());  // creates sqlite_stat1
