@@ -173,23 +173,23 @@ std::vector<Method> FileMethods() {
       {"exportDatabase", 0, [](App& app, const Args&, const CallIo& io) -> Result<json> {
          SB_ASSIGN_OR_RETURN(ByteSink* sink, SinkOf(io, "exportDatabase"));
          SB_ASSIGN_OR_RETURN(std::string bytes, SnapshotDatabase(app.db()));
-         SB_ASSIGN_OR_RETURN(DatabaseImageInfo info, InspectDatabaseImage(bytes));
+         SB_ASSIGN_OR_RETURN(DatabaseImageInfo info, InspectDatabaseImage(bytes, app.clock()));
          SB_RETURN_IF_ERROR(sink->Write(bytes));
          SB_RETURN_IF_ERROR(sink->Close());
          return json{{"filename", "streakbox-" + app.clock().TodayLocal() + ".db"}, {"info", ToJson(info)}};
        }},
-      // [] -> {schema_version, instance_id, size, counts} of the database file on io.source.
-      {"inspectDatabase", 0, [](App&, const Args&, const CallIo& io) -> Result<json> {
+      // [] -> {schema_version, instance_id, size, stored_password, counts} of the database file on io.source.
+      {"inspectDatabase", 0, [](App& app, const Args&, const CallIo& io) -> Result<json> {
          SB_ASSIGN_OR_RETURN(ByteSource* source, SourceOf(io, "inspectDatabase"));
          SB_ASSIGN_OR_RETURN(std::string bytes, ReadAll(*source, kMaxDatabaseImageBytes, kDatabaseTooLarge));
-         SB_ASSIGN_OR_RETURN(DatabaseImageInfo info, InspectDatabaseImage(bytes));
+         SB_ASSIGN_OR_RETURN(DatabaseImageInfo info, InspectDatabaseImage(bytes, app.clock()));
          return ToJson(info);
        }},
       // [] -> as inspectDatabase, after replacing this database's content with the file's.
       {"importDatabase", 0, [](App& app, const Args&, const CallIo& io) -> Result<json> {
          SB_ASSIGN_OR_RETURN(ByteSource* source, SourceOf(io, "importDatabase"));
          SB_ASSIGN_OR_RETURN(std::string bytes, ReadAll(*source, kMaxDatabaseImageBytes, kDatabaseTooLarge));
-         SB_ASSIGN_OR_RETURN(DatabaseImageInfo info, RestoreDatabaseImage(app.db(), bytes));
+         SB_ASSIGN_OR_RETURN(DatabaseImageInfo info, RestoreDatabaseImage(app.db(), app.clock(), bytes));
          return ToJson(info);
        }},
       // Settings under the 'secret.' prefix, which no backup carries (the stored backup password).

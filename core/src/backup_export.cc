@@ -88,8 +88,8 @@ Status WriteProfile(Database& db, Writer& w, const ProfileRow& p) {
     for (;;) {
       SB_ASSIGN_OR_RETURN(bool row, checks.Step());
       if (!row) break;
-      w << (first ? "\n" : ",\n") << "{\"task_title\":" << quoted_title << ",\"date\":\"" << checks.Text(0)
-        << "\",\"checked\":" << (checks.Int(1) ? "true" : "false") << ",\"checked_at\":"
+      w << (first ? "\n" : ",\n") << "{\"task_title\":" << quoted_title << ",\"date\":" << Writer::Quote(checks.Text(0))
+        << ",\"checked\":" << (checks.Int(1) ? "true" : "false") << ",\"checked_at\":"
         << (checks.IsNull(2) ? std::string("null") : Writer::Quote(checks.Text(2))) << "}";
       first = false;
       SB_RETURN_IF_ERROR(w.MaybeFlush());
@@ -104,7 +104,7 @@ Status WriteProfile(Database& db, Writer& w, const ProfileRow& p) {
   for (;;) {
     SB_ASSIGN_OR_RETURN(bool row, days.Step());
     if (!row) break;
-    w << (first ? "\n" : ",\n") << "{\"date\":\"" << days.Text(0) << "\",\"completed_at\":" << Writer::Quote(days.Text(1)) << "}";
+    w << (first ? "\n" : ",\n") << "{\"date\":" << Writer::Quote(days.Text(0)) << ",\"completed_at\":" << Writer::Quote(days.Text(1)) << "}";
     first = false;
     SB_RETURN_IF_ERROR(w.MaybeFlush());
   }

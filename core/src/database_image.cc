@@ -1,19 +1,20 @@
+// Database-level backup: the snapshot, and the check and restore of an
+// uploaded database file (database_image.h; the parts are in
+// database_image_internal.h).
 #include "streakbox/database_image.h"
 
 #include <sqlite3.h>
 
-#include <cstring>
-
-#include "streakbox/backup_history.h"
+#include "database_image_internal.h"
+#include "streakbox/backup_export.h"
+#include "streakbox/backup_format.h"
+#include "streakbox/backup_import.h"
 #include "streakbox/schema.h"
 
 namespace streakbox {
 namespace {
 
 using json = nlohmann::json;
-
-constexpr char kMagic[] = "SQLite format 3";  // 16 bytes with its NUL
-constexpr const char* kTables[] = {"profiles", "tasks", "task_checks", "daily_status", "settings"};
 
 // Copies all of database `from` into `to` (both "main") in one step.
 Status CopyDatabase(sqlite3* to, sqlite3* from) {
@@ -26,62 +27,53 @@ Status CopyDatabase(sqlite3* to, sqlite3* from) {
   return Status::Ok();
 }
 
-Result<int64_t> IntPragma(Database& db, const std::string& sql) {
+Result<int64_t> IntQuery(Database& db, const std::string& sql) {
   SB_ASSIGN_OR_RETURN(Statement st, db.Prepare(sql));
   SB_ASSIGN_OR_RETURN(bool row, st.Step());
   return row ? st.Int(0) : 0;
 }
 
-// An in-memory database holding `bytes` (patched to rollback-journal mode:
-// an in-memory database cannot be in WAL mode).
-Result<std::unique_ptr<Database>> Load(const std::string& bytes) {
-  if (bytes.size() < 100 || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
-    return Status(Code::kMalformed, "this file is not an SQLite database");
-  if (static_cast<int64_t>(bytes.size()) > kMaxDatabaseImageBytes)
-    return Status(Code::kInvalidBackup, "this database file is too large to be a Streakbox database");
-  SB_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, Database::Open(":memory:"));
-  auto* buf = static_cast<unsigned char*>(sqlite3_malloc64(bytes.size()));
-  if (!buf) return Status(Code::kStorageFull, "not enough memory to open the database file");
-  std::memcpy(buf, bytes.data(), bytes.size());
-  buf[18] = buf[19] = 1;
-  int rc = sqlite3_deserialize(db->handle(), "main", buf, static_cast<sqlite3_int64>(bytes.size()),
-                               static_cast<sqlite3_int64>(bytes.size()),
-                               SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
-  if (rc != SQLITE_OK) return Status(Code::kInvalidBackup, "this database file cannot be read: " + std::string(sqlite3_errstr(rc)));
-  return db;
+Status Damaged(const std::string& why) {
+  return Status(Code::kInvalidBackup, "this database file is damaged (" + CellExcerpt(why, 200) + ")");
 }
 
-// Damaged, foreign or newer files are refused here, before anything changes.
-Status CheckImage(Database& img) {
-  auto damaged = [](const std::string& why) {
-    return Status(Code::kInvalidBackup, "this database file is damaged (" + why + ")");
-  };
-  auto app_id = IntPragma(img, "PRAGMA application_id");
-  if (!app_id.ok()) return damaged(app_id.status().message());
+// Everything a file must pass before its rows are read: Streakbox's
+// application_id (or, before it existed, Streakbox's tables), a schema version
+// this build knows, exactly Streakbox's schema objects for that version,
+// PRAGMA integrity_check, and cells of the right kinds. Returns the version.
+Result<int> CheckImage(Database& img) {
+  auto app_id = IntQuery(img, "PRAGMA application_id");
+  if (!app_id.ok()) return Damaged(app_id.status().message());
   if (app_id.value() != kApplicationId) {
     if (app_id.value() != 0) return Status(Code::kInvalidBackup, "this is an SQLite database of another application, not Streakbox");
-    for (const char* t : kTables) {
-      SB_ASSIGN_OR_RETURN(int64_t n, IntPragma(img, std::string("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '") + t + "'"));
-      if (n == 0) return Status(Code::kInvalidBackup, std::string("this SQLite database is not a Streakbox database (it has no '") + t + "' table)");
+    for (const char* t : kImageDataTables) {  // before the exact comparison: a plainer message for unrelated files
+      auto n = IntQuery(img, std::string("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '") + t + "'");
+      if (!n.ok()) return Damaged(n.status().message());
+      if (n.value() == 0) return Status(Code::kInvalidBackup, std::string("this SQLite database is not a Streakbox database (it has no '") + t + "' table)");
     }
   }
-  SB_ASSIGN_OR_RETURN(int version, SchemaVersion(img));
+  auto read_version = SchemaVersion(img);
+  if (!read_version.ok()) return Damaged(read_version.status().message());
+  const int version = read_version.value();
   if (version > kSchemaVersion)
     return Status(Code::kUnsupportedVersion, "this database comes from a newer Streakbox (schema " + std::to_string(version) +
                                                  "; this app knows up to " + std::to_string(kSchemaVersion) + "); update Streakbox first");
   if (version < 1) return Status(Code::kInvalidBackup, "this SQLite database is not a Streakbox database (no schema version)");
-  auto check = img.Prepare("PRAGMA integrity_check");
-  if (!check.ok()) return damaged(check.status().message());
+  SB_ASSIGN_OR_RETURN(std::unique_ptr<Database> reference, ReferenceSchema(version));
+  SB_RETURN_IF_ERROR(CheckImageSchema(img, *reference, version));
+  auto check = img.Prepare("PRAGMA integrity_check(1)");
+  if (!check.ok()) return Damaged(check.status().message());
   auto row = check.value().Step();
-  if (!row.ok()) return damaged(row.status().message());
-  if (!row.value() || check.value().Text(0) != "ok") return damaged(row.value() ? check.value().Text(0) : "no answer");
-  return Status::Ok();
+  if (!row.ok()) return Damaged(row.status().message());
+  if (!row.value() || check.value().Text(0) != "ok") return Damaged(row.value() ? check.value().Text(0) : "no answer");
+  SB_RETURN_IF_ERROR(CheckImageCells(img, *reference));
+  return version;
 }
 
-Result<DatabaseImageInfo> Describe(Database& img, int64_t size) {
+Result<DatabaseImageInfo> Describe(Database& img, int version, int64_t size) {
   DatabaseImageInfo info;
   info.size = size;
-  SB_ASSIGN_OR_RETURN(info.schema_version, SchemaVersion(img));
+  info.schema_version = version;
   SB_ASSIGN_OR_RETURN(json counts, CountRecords(img));
   info.profiles = counts["profiles"];
   info.tasks = counts["tasks"];
@@ -90,39 +82,42 @@ Result<DatabaseImageInfo> Describe(Database& img, int64_t size) {
   SB_ASSIGN_OR_RETURN(Statement st, img.Prepare("SELECT value FROM settings WHERE key = 'instance_id'"));
   SB_ASSIGN_OR_RETURN(bool row, st.Step());
   if (row) info.instance_id = st.Text(0);
+  SB_ASSIGN_OR_RETURN(Statement secret, img.Prepare("SELECT 1 FROM settings WHERE substr(key, 1, ?) = ? LIMIT 1"));
+  secret.Bind(1, static_cast<int64_t>(std::char_traits<char>::length(kSecretSettingPrefix))).Bind(2, std::string(kSecretSettingPrefix));
+  SB_ASSIGN_OR_RETURN(info.stored_password, secret.Step());
   return info;
 }
 
-// Replaces what belongs to this browser rather than to the data: the backup
-// history and the local.* settings (backup location, schedule state).
-Status CarryLocalState(Database& live, Database& img) {
-  SB_ASSIGN_OR_RETURN(auto entries, ListHistory(live));
-  std::vector<std::pair<std::string, std::string>> local;
-  SB_ASSIGN_OR_RETURN(Statement read, live.Prepare("SELECT key, value FROM settings WHERE substr(key, 1, 6) = 'local.'"));
-  for (;;) {
-    SB_ASSIGN_OR_RETURN(bool row, read.Step());
-    if (!row) break;
-    local.emplace_back(read.Text(0), read.Text(1));
-  }
-  Transaction tx(img);
-  SB_RETURN_IF_ERROR(tx.Begin());
-  SB_RETURN_IF_ERROR(img.Exec("DELETE FROM settings WHERE substr(key, 1, 6) = 'local.'"));
-  SB_ASSIGN_OR_RETURN(Statement put, img.Prepare("INSERT INTO settings (key, value) VALUES (?, ?)"));
-  for (const auto& [key, value] : local) {
-    put.Reset();
-    put.Bind(1, key).Bind(2, value);
-    SB_RETURN_IF_ERROR(put.Run());
-  }
-  SB_RETURN_IF_ERROR(img.Exec("DELETE FROM backup_history"));
-  for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
-    SB_ASSIGN_OR_RETURN(int64_t id, AddHistory(img, *it));
-    SB_RETURN_IF_ERROR(img.Exec("UPDATE backup_history SET id = " + std::to_string(it->id) + " WHERE id = " + std::to_string(id)));
-    SB_RETURN_IF_ERROR(FinishHistory(img, it->id, *it));
-  }
-  return tx.Commit();
+// A file that passed CheckImage, described, with its rows written out as a
+// JSON backup of all profiles by the ordinary exporter (which never writes
+// instance_id, secret.* or local.* settings as data).
+struct CheckedImage {
+  std::unique_ptr<ImageReader> reader;
+  DatabaseImageInfo info;
+  std::string backup;
+};
+
+Result<CheckedImage> ReadImage(const std::string& bytes, const Clock& clock, const DatabaseImageBudget& budget) {
+  CheckedImage out;
+  const auto size = static_cast<int64_t>(bytes.size());
+  SB_ASSIGN_OR_RETURN(out.reader, ImageReader::Open(bytes, budget.vm_steps > 0 ? budget.vm_steps : DefaultImageStepBudget(size)));
+  ImageReader& r = *out.reader;
+  auto version = CheckImage(r.db());
+  SB_RETURN_IF_ERROR(r.Explain(version.status()));
+  auto info = Describe(r.db(), version.value(), size);
+  SB_RETURN_IF_ERROR(r.Explain(info.status()));
+  out.info = std::move(info).value();
+  StringSink sink;
+  SB_RETURN_IF_ERROR(r.Explain(ExportBackup(r.db(), clock, ExportOptions{}, sink).status()));
+  out.backup = sink.str();
+  return out;
 }
 
 }  // namespace
+
+int64_t DefaultImageStepBudget(int64_t file_size) {
+  return kImageBaseSteps + kImageStepsPerByte * std::max<int64_t>(file_size, 0);
+}
 
 Result<json> CountRecords(Database& db) {
   json out;
@@ -132,7 +127,7 @@ Result<json> CountRecords(Database& db) {
       {"task_checks", "SELECT count(*) FROM task_checks WHERE checked = 1"},
       {"daily_status", "SELECT count(*) FROM daily_status WHERE completed_at IS NOT NULL"}};
   for (const auto& [name, sql] : queries) {
-    SB_ASSIGN_OR_RETURN(int64_t n, IntPragma(db, sql));
+    SB_ASSIGN_OR_RETURN(int64_t n, IntQuery(db, sql));
     out[name] = n;
   }
   return out;
@@ -150,30 +145,31 @@ Result<std::string> SnapshotDatabase(Database& db) {
   return out;
 }
 
-Result<DatabaseImageInfo> InspectDatabaseImage(const std::string& bytes) {
-  SB_ASSIGN_OR_RETURN(std::unique_ptr<Database> img, Load(bytes));
-  SB_RETURN_IF_ERROR(CheckImage(*img));
-  return Describe(*img, static_cast<int64_t>(bytes.size()));
+Result<DatabaseImageInfo> InspectDatabaseImage(const std::string& bytes, const Clock& clock, const DatabaseImageBudget& budget) {
+  SB_ASSIGN_OR_RETURN(CheckedImage img, ReadImage(bytes, clock, budget));
+  StringSource source(img.backup);
+  auto valid = ValidateBackup(source);
+  if (!valid.ok()) return NameImageRows(img.reader->db(), valid.status());
+  return img.info;
 }
 
-Result<DatabaseImageInfo> RestoreDatabaseImage(Database& live, const std::string& bytes) {
-  SB_ASSIGN_OR_RETURN(std::unique_ptr<Database> img, Load(bytes));
-  SB_RETURN_IF_ERROR(CheckImage(*img));
-  SB_RETURN_IF_ERROR(ConfigureConnection(*img));
-  SB_RETURN_IF_ERROR(Migrate(*img));
-  SB_RETURN_IF_ERROR(CarryLocalState(live, *img));
-  // The backup API cannot change the page size of a WAL database: match it first.
-  SB_ASSIGN_OR_RETURN(int64_t live_page, IntPragma(live, "PRAGMA page_size"));
-  SB_ASSIGN_OR_RETURN(int64_t img_page, IntPragma(*img, "PRAGMA page_size"));
-  if (live_page != img_page)
-    SB_RETURN_IF_ERROR(img->Exec("PRAGMA page_size = " + std::to_string(live_page) + "; VACUUM;"));
-  SB_ASSIGN_OR_RETURN(DatabaseImageInfo info, Describe(*img, static_cast<int64_t>(bytes.size())));
-  SB_RETURN_IF_ERROR(CopyDatabase(live.handle(), img->handle()));
-  return info;
+Result<DatabaseImageInfo> RestoreDatabaseImage(Database& live, const Clock& clock, const std::string& bytes,
+                                               const DatabaseImageBudget& budget) {
+  SB_ASSIGN_OR_RETURN(CheckedImage img, ReadImage(bytes, clock, budget));
+  StringSource source(img.backup);
+  ImportOptions options;  // Replace, all profiles, one transaction
+  // A database file is restored whole, its backup schedule included; the
+  // browser puts its own schedule back afterwards unless the user takes the
+  // file's (wasm/backup_runner.js, afterDatabaseRestore).
+  options.take_backup_settings = true;
+  auto imported = ImportBackup(live, clock, source, options);
+  if (!imported.ok()) return NameImageRows(img.reader->db(), imported.status());
+  return img.info;
 }
 
 json ToJson(const DatabaseImageInfo& i) {
   return {{"schema_version", i.schema_version}, {"instance_id", i.instance_id}, {"size", i.size},
+          {"stored_password", i.stored_password},
           {"counts", {{"profiles", i.profiles}, {"tasks", i.tasks}, {"task_checks", i.task_checks},
                       {"daily_status", i.daily_status}}}};
 }

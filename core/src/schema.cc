@@ -87,14 +87,15 @@ Result<int> SchemaVersion(Database& db) {
   return row ? static_cast<int>(st.Int(0)) : 0;
 }
 
-Status Migrate(Database& db) {
+Status Migrate(Database& db, int target) {
+  if (target < 0 || target > kSchemaVersion) return Status::Internal("no schema version " + std::to_string(target));
   SB_ASSIGN_OR_RETURN(int version, SchemaVersion(db));
   if (version > kSchemaVersion) {
     return Status::InvalidArgument("the database was written by a newer Streakbox (schema " +
                                    std::to_string(version) + ", this app knows up to " +
                                    std::to_string(kSchemaVersion) + ")");
   }
-  for (int v = version; v < kSchemaVersion; ++v) {
+  for (int v = version; v < target; ++v) {
     Transaction tx(db);
     SB_RETURN_IF_ERROR(tx.Begin());
     SB_RETURN_IF_ERROR(db.Exec(kMigrations[v]));

@@ -20,7 +20,10 @@ Status ConfigureConnection(Database& db);
 // Reads PRAGMA user_version.
 Result<int> SchemaVersion(Database& db);
 
-// Creates or upgrades the schema. Idempotent.
-Status Migrate(Database& db);
+// Creates or upgrades the schema to `target` (default: this build's version),
+// one transaction per step. Idempotent. A lower target is how the database-file
+// restore builds the reference schema an older file is checked against
+// (database_image.h); REQUIRES: 0 <= target <= kSchemaVersion (kInternal otherwise).
+Status Migrate(Database& db, int target = kSchemaVersion);
 
 }  // namespace streakbox
