@@ -89,6 +89,16 @@ class Parser {
     }
     return false;
   }
+  // A well-formed token past a limit: not malformed JSON, but more than any
+  // backup holds (kInvalidBackup).
+  bool TooLong(const std::string& what) {
+    if (status_.ok()) {
+      const int64_t column = base_ + static_cast<int64_t>(pos_) - line_start_ + 1;
+      status_ = Status(Code::kInvalidBackup, "line " + std::to_string(line_) + ", column " +
+                                                 std::to_string(column) + ": " + what);
+    }
+    return false;
+  }
   static std::string Describe(int c) {
     if (c == -1) return "end of file";
     if (c >= 0x20 && c < 0x7f) return std::string("'") + static_cast<char>(c) + "'";
@@ -199,9 +209,12 @@ class Parser {
   }
 
   // After the opening quote: reads the string into text_, up to and past the
-  // closing quote. False (with status_ set) when it is not a valid string.
+  // closing quote. False (with status_ set) when it is not a valid string or
+  // one longer than kMaxJsonStringBytes that the handler keeps. While the
+  // handler skips, text_ is emptied as it goes (it only checks the string).
   bool String() {
     text_.clear();
+    const bool keep = !h_.Skipping();
     for (;;) {
       if (!Fill()) return Fail("unexpected end of file inside a string");
       const size_t start = pos_;
@@ -210,7 +223,11 @@ class Parser {
         if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
         ++pos_;
       }
-      text_.append(buf_.data() + start, pos_ - start);
+      if (keep) text_.append(buf_.data() + start, pos_ - start);
+      else text_.clear();
+      if (text_.size() > kMaxJsonStringBytes)
+        return TooLong("a string longer than " + std::to_string(kMaxJsonStringBytes) +
+                       " bytes; no value in a backup is that long");
       if (pos_ == end_) continue;
       const auto c = static_cast<unsigned char>(buf_[pos_]);
       if (c == '"') {
@@ -317,29 +334,40 @@ class Parser {
   }
 
   // -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+  // Only the first kMaxJsonNumberLength + 1 characters are kept: a longer
+  // number is refused (or, while the handler skips, passed as 0) unbuilt.
   void Number() {
     number_.clear();
+    const bool keep = !h_.Skipping();
+    size_t length = 0;
     bool integral = true;
+    auto put = [&](int c) {
+      if (++length <= kMaxJsonNumberLength + 1) number_ += static_cast<char>(c);
+    };
     auto digits = [&]() {
       size_t n = 0;
-      for (int c = Peek(); c >= '0' && c <= '9'; c = Peek(), ++n) number_ += static_cast<char>(Take());
+      for (int c = Peek(); c >= '0' && c <= '9'; c = Peek(), ++n) put(Take());
       return n;
     };
-    if (Peek() == '-') number_ += static_cast<char>(Take());
+    if (Peek() == '-') put(Take());
     const int first = Peek();
-    if (first == '0') number_ += static_cast<char>(Take());
+    if (first == '0') put(Take());
     else if (digits() == 0) return (void)Fail("unexpected " + Describe(first) + " in a number; expected a digit");
     if (Peek() == '.') {
       integral = false;
-      number_ += static_cast<char>(Take());
+      put(Take());
       if (digits() == 0) return (void)Fail("unexpected " + Describe(Peek()) + " in a number; expected a digit after '.'");
     }
     if (Peek() == 'e' || Peek() == 'E') {
       integral = false;
-      number_ += static_cast<char>(Take());
-      if (Peek() == '+' || Peek() == '-') number_ += static_cast<char>(Take());
+      put(Take());
+      if (Peek() == '+' || Peek() == '-') put(Take());
       if (digits() == 0) return (void)Fail("unexpected " + Describe(Peek()) + " in a number; expected a digit in the exponent");
     }
+    if (!keep) return h_.Integer(0);
+    if (length > kMaxJsonNumberLength)
+      return (void)TooLong("a number of " + std::to_string(length) + " characters (more than " +
+                           std::to_string(kMaxJsonNumberLength) + "); no number in a backup is that long");
     if (integral && EmitInteger()) return;
     const double d = std::strtod(number_.c_str(), nullptr);
     if (!std::isfinite(d)) return (void)Fail("the number " + number_ + " is too large");
