@@ -108,15 +108,15 @@ class Sax : public JsonHandler {
     }
   }
 
-  // Counts text going into the value being built; past the budget the rest of
-  // it is skipped and the problem reported once.
+  // Counts text and members going into the value being built; past the
+  // budget the rest of it is skipped and the problem reported once.
   void Spend(size_t bytes) {
     if (build_.empty() || over_budget_) return;
     built_bytes_ += bytes;
     if (built_bytes_ <= kMaxBuiltValueBytes) return;
     over_budget_ = true;
     v_.Problem(place_.path, "holds more than " + std::to_string(kMaxBuiltValueBytes >> 20) +
-                                " MiB of text; no record or settings object of a backup is that large");
+                                " MiB; no record or settings object of a backup is that large");
   }
 
   Place Locate(bool is_container, bool is_array) {
@@ -194,6 +194,7 @@ class Sax : public JsonHandler {
       return;
     }
     if (!build_.empty()) {
+      Spend(sizeof(json));
       if (!over_budget_) Add(std::move(value));
       return;
     }
@@ -210,6 +211,7 @@ class Sax : public JsonHandler {
     if (!build_.empty()) {
       // A container inside a built value: built empty (its type is what the
       // parsers check), its contents skipped.
+      Spend(sizeof(json));
       if (!over_budget_) Add(is_array ? json::array() : json::object());
       skip_ = 1;
       return;

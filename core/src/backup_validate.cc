@@ -72,7 +72,11 @@ void BackupValidator::Record(RecordKind kind, const json& j, const std::string& 
   }
   switch (kind) {
     case RecordKind::kTask: {
-      ++summary_.tasks;
+      if (++summary_.tasks > kMaxTasks) {  // their titles are not kept
+        if (summary_.tasks == kMaxTasks + 1)
+          Add(path, "is one task too many: a backup holds at most " + std::to_string(kMaxTasks) + " tasks");
+        return;
+      }
       TaskRecord t;
       Parsed(ParseTask(j, path, &t, &local_));
       if (t.title.empty()) return;  // reported; a task with a title still counts for duplicates and references
@@ -87,7 +91,12 @@ void BackupValidator::Record(RecordKind kind, const json& j, const std::string& 
       ++summary_.task_checks;
       CheckRecord c;
       if (!Parsed(ParseCheck(j, path, latest_date_, &c, &local_))) return;
-      if (!Resolves(d, c)) deferred_.push_back({digests_.size() - 1, path, c});
+      if (!Resolves(d, c)) {
+        if (deferred_.size() < static_cast<size_t>(kMaxTasks)) deferred_.push_back({digests_.size() - 1, path, c});
+        else if (deferred_overflow_++ == 0)
+          Add(path, "is one of more than " + std::to_string(kMaxTasks) +
+                        " checks that come before their task: put each profile's tasks before its checks");
+      }
       if (ValidRecordSink* s = Forward()) s->Check(c);
       break;
     }

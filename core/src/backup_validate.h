@@ -89,7 +89,8 @@ class BackupValidator : public BackupVisitor {
   bool has_profile_list_ = false;   // a "profiles" array, even an empty one
   Status version_;
   std::vector<ProfileDigest> digests_;
-  std::vector<Deferred> deferred_;
+  std::vector<Deferred> deferred_;  // checks whose task had not come yet (at most kMaxTasks)
+  size_t deferred_overflow_ = 0;
   std::set<std::string> names_;
   Problems problems_;
   Problems local_;  // one record's problems, before the cap

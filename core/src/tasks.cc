@@ -65,6 +65,12 @@ Result<int64_t> Tracker::CreateTask(int64_t profile_id, const TaskFields& f) {
   Transaction tx(db_);
   SB_RETURN_IF_ERROR(tx.Begin());
   SB_RETURN_IF_ERROR(RequireProfile(profile_id));
+  {
+    SB_ASSIGN_OR_RETURN(Statement count, db_.Prepare("SELECT count(*) FROM tasks"));
+    SB_ASSIGN_OR_RETURN(bool row, count.Step());
+    if (row && count.Int(0) >= kMaxTasks)
+      return Status::InvalidArgument("Streakbox holds at most " + std::to_string(kMaxTasks) + " tasks");
+  }
   SB_ASSIGN_OR_RETURN(Statement st, db_.Prepare(
       "INSERT INTO tasks (profile_id, title, description, is_required, is_active, sort_order, "
       "fitbit_auto_check, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, "

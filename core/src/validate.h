@@ -18,6 +18,9 @@ constexpr size_t kMaxDescriptionLength = 2000;
 // Dates are exactly 10 characters; times at most this many
 // ('YYYY-MM-DDTHH:MM:SS.fffffffff+HH:MM').
 constexpr size_t kMaxTimeLength = 35;
+// An instance (and so a backup) holds at most this many tasks, so that
+// checking a file's titles and references costs bounded memory.
+constexpr int64_t kMaxTasks = 20000;
 // Messages quote a value from the input up to this many characters, then "…".
 constexpr size_t kMaxExcerptLength = 40;
 
