@@ -221,5 +221,51 @@ TEST_F(BackupRulesTest, DownloadNamesStayWithin255Bytes) {
   }
 }
 
+// Before: nothing bounded how many profiles, tasks or waiting references a file
+// could make the validator hold.
+TEST_F(BackupRulesTest, ProfilesTasksAndWaitingChecksAreCapped) {
+  std::string profiles;
+  for (int i = 0; i <= 1000; ++i) profiles += (i ? ",{\"profile\":{\"name\":\"P" : "{\"profile\":{\"name\":\"P") + std::to_string(i) + "\"}}";
+  Status many = Check(R"({"version":"1.1","profiles":[)" + profiles + "]}");
+  ASSERT_EQ(many.code(), Code::kInvalidBackup);
+  EXPECT_EQ(many.details()[0].path, "$.profiles[1000]") << many.message();
+
+  auto tasks = [](int n) {
+    std::string t;
+    for (int i = 0; i < n; ++i) t += (i ? ",{\"title\":\"T" : "{\"title\":\"T") + std::to_string(i) + "\"}";
+    return t;
+  };
+  Status too_many = Check(OneProfile(tasks(20001)));
+  ASSERT_EQ(too_many.code(), Code::kInvalidBackup);
+  EXPECT_EQ(too_many.details()[0].path, "$.profiles[0].tasks[20000]");
+  auto r = Import(OneProfile(tasks(20000)));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  // The API holds the same line.
+  const int64_t profile = tracker().ListProfiles().value()[0].id;
+  EXPECT_EQ(tracker().CreateTask(profile, TaskFields{"One more", "", true, true, false}).status().code(),
+            Code::kInvalidArgument);
+
+  std::string waiting;
+  for (int i = 0; i <= 20000; ++i) waiting += std::string(i ? "," : "") + R"({"task_title":"Later","date":"2026-03-09"})";
+  Status early = Check(R"({"version":"1.1","profiles":[{"profile":{"name":"A"},"task_checks":[)" + waiting +
+                       R"(],"tasks":[{"title":"Later"}]}]})");
+  ASSERT_EQ(early.code(), Code::kInvalidBackup);
+  EXPECT_EQ(early.details()[0].path, "$.profiles[0].task_checks[20000]");
+}
+
+// Before: a record or the settings could hold any number of members.
+TEST_F(BackupRulesTest, ARecordOrTheSettingsHoldAtMostOneMiB) {
+  std::string settings;
+  for (int i = 0; i < 40; ++i) settings += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":\"" + std::string(30000, 'v') + "\"";
+  Status big = Check(R"({"version":"1.1","settings":{)" + settings + R"(},"profiles":[]})");
+  ASSERT_EQ(big.code(), Code::kInvalidBackup);
+  EXPECT_EQ(big.details()[0].path, "$.settings");
+  std::string members;
+  for (int i = 0; i < 200000; ++i) members += i ? ",{}" : "{}";
+  Status wide = Check(OneProfile("[" + members + "]"));
+  ASSERT_EQ(wide.code(), Code::kInvalidBackup);
+  EXPECT_EQ(wide.details()[0].path, "$.profiles[0].tasks[0]");
+}
+
 }  // namespace
 }  // namespace streakbox
