@@ -121,10 +121,6 @@ bool IsIsoTime(std::string_view t) {
   return TwoDigits(t, i, 59) && i + 2 == t.size();
 }
 
-Status CheckName(const std::string& what, const std::string& trimmed, size_t max_len) {
-  return NormalizeName(what, trimmed, max_len).status();
-}
-
 Status CheckColor(const std::string& c) {
   bool ok = c.size() == 7 && c[0] == '#';
   for (size_t i = 1; ok && i < c.size(); ++i) ok = std::isxdigit(static_cast<unsigned char>(c[i])) != 0;

@@ -57,10 +57,6 @@ std::string Excerpt(std::string_view text);
 // real date, hours 00-23, minutes 00-59, seconds 00-60, at most kMaxTimeLength.
 bool IsIsoTime(std::string_view text);
 
-// NormalizeName's verdict without its result, for callers that store the text
-// elsewhere. Prefer NormalizeName: what is stored must be its result.
-Status CheckName(const std::string& what, const std::string& trimmed, size_t max_len);
-
 // '#rrggbb', hex digits in either case.
 Status CheckColor(const std::string& color);
 
