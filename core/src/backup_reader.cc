@@ -43,7 +43,6 @@ class Sax : public JsonHandler {
  public:
   explicit Sax(BackupVisitor& v) : v_(v) {}
 
-  bool Skipping() const override { return skip_ > 0 || skip_next_; }
   void Null() override { Scalar(json(nullptr)); }
   void Bool(bool b) override { Scalar(json(b)); }
   void Integer(int64_t n) override { Scalar(json(n)); }
@@ -52,7 +51,7 @@ class Sax : public JsonHandler {
   void String(std::string& s) override {
     if (Skipping()) return Scalar(json());
     Spend(s.size());
-    Scalar(json(std::move(s)));
+    Scalar(json(s));  // a copy: the parser's buffer keeps its capacity
   }
   void StartObject() override { Open(false); }
   void StartArray() override { Open(true); }
@@ -61,17 +60,21 @@ class Sax : public JsonHandler {
     if (!build_.empty()) {
       skip_next_ = (build_shape_ && !IsKnownField(*build_shape_, k)) || over_budget_;
       if (!skip_next_) Spend(k.size());
-      build_key_ = std::move(k);
+      build_key_ = k;
     } else {
       Frame& f = frames_.back();
-      f.key = std::move(k);
+      f.key = k;
       skip_next_ = !Wanted(f);
     }
+    Sync();
   }
   void EndObject() override { Close(); }
   void EndArray() override { Close(); }
 
  private:
+  // Tells the parser whether what comes next is skipped (JsonHandler::Skipping).
+  void Sync() { skipping_ = skip_ > 0 || skip_next_; }
+
   // Where a value that is starting now belongs, and its path.
   struct Place {
     Target target = Target::kDiscard;
@@ -113,7 +116,9 @@ class Sax : public JsonHandler {
   void Spend(size_t bytes) {
     if (build_.empty() || over_budget_) return;
     built_bytes_ += bytes;
-    if (built_bytes_ <= kMaxBuiltValueBytes) return;
+    if (built_bytes_ > kMaxBuiltValueBytes) OverBudget();
+  }
+  void OverBudget() {
     over_budget_ = true;
     v_.Problem(place_.path, "holds more than " + std::to_string(kMaxBuiltValueBytes >> 20) +
                                 " MiB; no record or settings object of a backup is that large");
@@ -191,7 +196,7 @@ class Sax : public JsonHandler {
     if (skip_ > 0) return;
     if (skip_next_) {
       skip_next_ = false;
-      return;
+      return Sync();
     }
     if (!build_.empty()) {
       Spend(sizeof(json));
@@ -206,7 +211,7 @@ class Sax : public JsonHandler {
     if (skip_ > 0 || skip_next_) {
       skip_next_ = false;
       ++skip_;
-      return;
+      return Sync();
     }
     if (!build_.empty()) {
       // A container inside a built value: built empty (its type is what the
@@ -214,13 +219,14 @@ class Sax : public JsonHandler {
       Spend(sizeof(json));
       if (!over_budget_) Add(is_array ? json::array() : json::object());
       skip_ = 1;
-      return;
+      return Sync();
     }
     Place p = Locate(true, is_array);
     if (p.walk) {
       frames_.push_back(Frame{p.push, is_array, p.path, std::string(), 0, p.kind});
     } else if (p.target == Target::kDiscard) {
       skip_ = 1;
+      Sync();
     } else {
       root_ = is_array ? json::array() : json::object();
       build_.push_back(&root_);
@@ -234,7 +240,7 @@ class Sax : public JsonHandler {
   void Close() {
     if (skip_ > 0) {
       --skip_;
-      return;
+      return Sync();
     }
     if (!build_.empty()) {
       build_.pop_back();

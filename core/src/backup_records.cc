@@ -112,26 +112,35 @@ bool RequireObject(const json& j, const std::string& path, const char* what, Pro
   return false;
 }
 
-bool OneOf(std::string_view key, std::initializer_list<const char*> names) {
-  for (const char* n : names)
-    if (key == n) return true;
+// Sizes and first bytes compared before the rest (no strlen): the reader
+// asks this for every key of every record.
+template <size_t N>
+bool OneOf(std::string_view key, const std::string_view (&names)[N]) {
+  for (const std::string_view& n : names)
+    if (key.size() == n.size() && key[0] == n[0] && key == n) return true;
   return false;
 }
+
+constexpr std::string_view kHeaderFields[] = {"version", "format", "app_version", "instance_id", "exported_at",
+                                              "export_date", "scope", "counts", "settings"};
+constexpr std::string_view kCountsFields[] = {"profiles", "tasks", "task_checks", "daily_status"};
+constexpr std::string_view kProfileFields[] = {"name", "color", "created_at", "updated_at"};
+constexpr std::string_view kTaskFields[] = {"id", "title", "description", "required", "is_required", "active",
+                                            "is_active", "fitbit_auto_check", "sort_order", "created_at",
+                                            "updated_at"};
+constexpr std::string_view kCheckFields[] = {"task_id", "task_title", "date", "checked", "checked_at"};
+constexpr std::string_view kStatusFields[] = {"date", "completed_at"};
 
 }  // namespace
 
 bool IsKnownField(Shape shape, std::string_view key) {
   switch (shape) {
-    case Shape::kHeader:
-      return OneOf(key, {"version", "format", "app_version", "instance_id", "exported_at", "export_date", "scope",
-                         "counts", "settings"});
-    case Shape::kCounts: return OneOf(key, {"profiles", "tasks", "task_checks", "daily_status"});
-    case Shape::kProfile: return OneOf(key, {"name", "color", "created_at", "updated_at"});
-    case Shape::kTask:
-      return OneOf(key, {"id", "title", "description", "required", "is_required", "active", "is_active",
-                         "fitbit_auto_check", "sort_order", "created_at", "updated_at"});
-    case Shape::kCheck: return OneOf(key, {"task_id", "task_title", "date", "checked", "checked_at"});
-    case Shape::kStatus: return OneOf(key, {"date", "completed_at"});
+    case Shape::kHeader: return OneOf(key, kHeaderFields);
+    case Shape::kCounts: return OneOf(key, kCountsFields);
+    case Shape::kProfile: return OneOf(key, kProfileFields);
+    case Shape::kTask: return OneOf(key, kTaskFields);
+    case Shape::kCheck: return OneOf(key, kCheckFields);
+    case Shape::kStatus: return OneOf(key, kStatusFields);
   }
   return false;
 }

@@ -40,11 +40,15 @@ class JsonHandler {
   virtual void EndObject() = 0;
   virtual void StartArray() = 0;
   virtual void EndArray() = 0;
-  // While true (asked before each string, key and number), the parser checks
+  // While true (read before each string, key and number), the parser checks
   // the token but keeps none of its text and no limit on its length applies:
   // strings and keys arrive empty, numbers as Integer(0). For skipping values
-  // the handler does not need (unknown fields) at no cost in memory.
-  virtual bool Skipping() const { return false; }
+  // the handler does not need (unknown fields) at no cost in memory. A plain
+  // flag, not a virtual call: the parser reads it for every token.
+  bool Skipping() const { return skipping_; }
+
+ protected:
+  bool skipping_ = false;  // handlers that skip set it
 };
 
 // Nesting deeper than this is refused as malformed (no backup comes close).

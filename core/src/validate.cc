@@ -82,6 +82,11 @@ Result<std::string> NormalizeName(const std::string& what, const std::string& ra
 }
 
 std::string NormalizeReference(const std::string& raw) {
+  // The common case, on the import's hot path (every check): nothing to do.
+  auto space = [](unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  bool plain = !raw.empty() && !space(raw.front()) && !space(raw.back());
+  for (size_t i = 0; plain && i < raw.size(); ++i) plain = static_cast<unsigned char>(raw[i]) < 0xCC;
+  if (plain) return raw;
   std::string trimmed = Trim(raw);
   return IsValidUtf8(trimmed) ? ToNfc(trimmed) : trimmed;
 }
