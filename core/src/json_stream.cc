@@ -1,5 +1,7 @@
 #include "json_stream.h"
 
+#include "unicode_nfc.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -81,21 +83,15 @@ class Parser {
   // --- errors --------------------------------------------------------------
   // Records a syntax error at the current position (the first one wins) and
   // returns false, so callers can `return Fail(...)`.
-  bool Fail(const std::string& what) {
-    if (status_.ok()) {
-      const int64_t column = base_ + static_cast<int64_t>(pos_) - line_start_ + 1;
-      status_ = Status(Code::kMalformed, "parse error at line " + std::to_string(line_) + ", column " +
-                                             std::to_string(column) + ": " + what);
-    }
-    return false;
-  }
+  bool Fail(const std::string& what) { return Stop(Code::kMalformed, "parse error at ", what); }
   // A well-formed token past a limit: not malformed JSON, but more than any
   // backup holds (kInvalidBackup).
-  bool TooLong(const std::string& what) {
+  bool TooLong(const std::string& what) { return Stop(Code::kInvalidBackup, "", what); }
+  bool Stop(Code code, const char* prefix, const std::string& what) {
     if (status_.ok()) {
       const int64_t column = base_ + static_cast<int64_t>(pos_) - line_start_ + 1;
-      status_ = Status(Code::kInvalidBackup, "line " + std::to_string(line_) + ", column " +
-                                                 std::to_string(column) + ": " + what);
+      status_ = Status(code, prefix + std::string("line ") + std::to_string(line_) + ", column " +
+                                 std::to_string(column) + ": " + what);
     }
     return false;
   }
@@ -291,42 +287,19 @@ class Parser {
     return v;
   }
 
-  void AppendUtf8(int32_t cp) {
-    if (cp < 0x80) {
-      text_ += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      text_ += static_cast<char>(0xC0 | (cp >> 6));
-      text_ += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      text_ += static_cast<char>(0xE0 | (cp >> 12));
-      text_ += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      text_ += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      text_ += static_cast<char>(0xF0 | (cp >> 18));
-      text_ += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      text_ += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      text_ += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
+  void AppendUtf8(int32_t cp) { streakbox::AppendUtf8(static_cast<uint32_t>(cp), &text_); }
 
   // One multi-byte UTF-8 sequence, checked as Unicode's table 3-7 says (no
   // overlong forms, no surrogates, nothing above U+10FFFF), copied to text_.
   bool Utf8() {
     const int lead = Take();
-    int more;
-    int lo = 0x80, hi = 0xBF;  // the range of the second byte
-    if (lead >= 0xC2 && lead <= 0xDF) more = 1;
-    else if (lead == 0xE0) more = 2, lo = 0xA0;
-    else if ((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF) more = 2;
-    else if (lead == 0xED) more = 2, hi = 0x9F;
-    else if (lead == 0xF0) more = 3, lo = 0x90;
-    else if (lead >= 0xF1 && lead <= 0xF3) more = 3;
-    else if (lead == 0xF4) more = 3, hi = 0x8F;
-    else return Fail("a string holds a byte that is not UTF-8 (" + Describe(lead) + ")");
+    unsigned lo, hi;
+    const int more = Utf8Continuations(static_cast<unsigned char>(lead), &lo, &hi);
+    if (more <= 0) return Fail("a string holds a byte that is not UTF-8 (" + Describe(lead) + ")");
     text_ += static_cast<char>(lead);
     for (int i = 0; i < more; ++i) {
       const int c = Take();
-      if (c < (i == 0 ? lo : 0x80) || c > (i == 0 ? hi : 0xBF))
+      if (c < static_cast<int>(i == 0 ? lo : 0x80) || c > static_cast<int>(i == 0 ? hi : 0xBF))
         return Fail("a string holds a broken UTF-8 sequence");
       text_ += static_cast<char>(c);
     }

@@ -71,24 +71,6 @@ std::vector<uint32_t> Decode(std::string_view s) {
   return cps;
 }
 
-void Encode(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    *out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    *out += static_cast<char>(0xC0 | (cp >> 6));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    *out += static_cast<char>(0xE0 | (cp >> 12));
-    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    *out += static_cast<char>(0xF0 | (cp >> 18));
-    *out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // Below U+0300 every code point is its own NFC form and a starter.
 bool AllBelowCombiningMarks(std::string_view s) {
   for (unsigned char c : s)
@@ -139,28 +121,47 @@ std::string ToNfc(std::string_view utf8) {
   }
   std::string out;
   out.reserve(utf8.size());
-  for (uint32_t cp : c) Encode(cp, &out);
+  for (uint32_t cp : c) AppendUtf8(cp, &out);
   return out;
+}
+
+int Utf8Continuations(unsigned char lead, unsigned* lo, unsigned* hi) {
+  *lo = 0x80;
+  *hi = 0xBF;
+  if (lead < 0x80) return 0;
+  if (lead >= 0xC2 && lead <= 0xDF) return 1;
+  if (lead == 0xE0) return *lo = 0xA0, 2;
+  if ((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF) return 2;
+  if (lead == 0xED) return *hi = 0x9F, 2;
+  if (lead == 0xF0) return *lo = 0x90, 3;
+  if (lead >= 0xF1 && lead <= 0xF3) return 3;
+  if (lead == 0xF4) return *hi = 0x8F, 3;
+  return -1;
+}
+
+void AppendUtf8(uint32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    *out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    *out += static_cast<char>(0xC0 | (cp >> 6));
+    *out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    *out += static_cast<char>(0xE0 | (cp >> 12));
+    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    *out += static_cast<char>(0xF0 | (cp >> 18));
+    *out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
 }
 
 bool IsValidUtf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
-    const auto lead = static_cast<unsigned char>(s[i]);
-    if (lead < 0x80) {
-      ++i;
-      continue;
-    }
-    int more;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) more = 1;
-    else if (lead == 0xE0) more = 2, lo = 0xA0;
-    else if ((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF) more = 2;
-    else if (lead == 0xED) more = 2, hi = 0x9F;
-    else if (lead == 0xF0) more = 3, lo = 0x90;
-    else if (lead >= 0xF1 && lead <= 0xF3) more = 3;
-    else if (lead == 0xF4) more = 3, hi = 0x8F;
-    else return false;
-    if (s.size() - i <= static_cast<size_t>(more)) return false;  // truncated
+    unsigned lo, hi;
+    const int more = Utf8Continuations(static_cast<unsigned char>(s[i]), &lo, &hi);
+    if (more < 0 || s.size() - i <= static_cast<size_t>(more)) return false;  // not a lead byte, or truncated
     for (int k = 1; k <= more; ++k) {
       const auto b = static_cast<unsigned char>(s[i + static_cast<size_t>(k)]);
       if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return false;

@@ -4,6 +4,7 @@
 // emsdk.lock); Hangul syllables are composed and decomposed algorithmically.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -18,5 +19,13 @@ std::string ToNfc(std::string_view utf8);
 // True when `text` is well-formed UTF-8 (Unicode table 3-7: no overlong
 // forms, no surrogates, nothing above U+10FFFF).
 bool IsValidUtf8(std::string_view text);
+
+// For a lead byte: how many continuation bytes follow it (0 for ASCII, -1 for a
+// byte that cannot start a sequence) and the range [*lo, *hi] its first
+// continuation byte must fall in (table 3-7); the others are 0x80..0xBF.
+int Utf8Continuations(unsigned char lead, unsigned* lo, unsigned* hi);
+
+// Appends the UTF-8 form of code point `cp`. REQUIRES: cp <= 0x10FFFF.
+void AppendUtf8(uint32_t cp, std::string* out);
 
 }  // namespace streakbox

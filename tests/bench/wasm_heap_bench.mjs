@@ -3,22 +3,10 @@
 // Each file runs in a fresh module instance: the heap only grows, so its size
 // after the call is the call's peak. Prints one JSON object.
 //   node tests/bench/wasm_heap_bench.mjs [MB]     (the hostile files' size, default 15)
-import { openDb, tempDir } from '../wasm/module.mjs';
+import { BytesSource, openDb, tempDir } from '../wasm/module.mjs';
 
 const MB = Number(process.argv[2] || 15);
 const NOW = Date.UTC(2026, 2, 10, 12, 0, 0);
-
-class BytesSource {
-  constructor(bytes) { this.bytes = bytes; this.pos = 0; }
-  size() { return this.bytes.length; }
-  rewind() { this.pos = 0; }
-  read(view) {
-    const n = Math.min(view.length, this.bytes.length - this.pos);
-    view.set(this.bytes.subarray(this.pos, this.pos + n));
-    this.pos += n;
-    return n;
-  }
-}
 
 // One profile, 30 tasks, five years of daily checks: a real backup of ~6 MB.
 function normalBackup() {

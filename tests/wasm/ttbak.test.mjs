@@ -6,25 +6,12 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openDb, tempDir } from './module.mjs';
+import { BytesSource, openDb, tempDir } from './module.mjs';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 const VECTORS = join(ROOT, 'tests', 'vectors', 'ttbak');
 const manifest = JSON.parse(readFileSync(join(VECTORS, 'vectors.json'), 'utf8'));
 const NOW = Date.UTC(2026, 2, 10, 12, 0, 0);
-
-// Module.streakboxSource over bytes in memory (the worker's BlobSource contract).
-class BytesSource {
-  constructor(bytes) { this.bytes = bytes; this.pos = 0; }
-  size() { return this.bytes.length; }
-  rewind() { this.pos = 0; }
-  read(view) {
-    const n = Math.min(view.length, this.bytes.length - this.pos);
-    view.set(this.bytes.subarray(this.pos, this.pos + n));
-    this.pos += n;
-    return n;
-  }
-}
 
 // Runs fn with the source set and a collecting sink; returns {r, bytes}.
 function withStreams(module, input, fn) {
