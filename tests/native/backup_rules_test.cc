@@ -1,6 +1,9 @@
 // The rules an import shares with the API, and the bounds on what any file
 // can cost (docs/FORMAT.md, "Limits", "Future dates", "Names and titles").
 // Each case here was a bug: the test failed before its fix.
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <string>
 
@@ -265,6 +268,23 @@ TEST_F(BackupRulesTest, ARecordOrTheSettingsHoldAtMostOneMiB) {
   Status wide = Check(OneProfile("[" + members + "]"));
   ASSERT_EQ(wide.code(), Code::kInvalidBackup);
   EXPECT_EQ(wide.details()[0].path, "$.profiles[0].tasks[0]");
+}
+
+// The fuzz seeds with header fields of every wrong type: each one validates to
+// a verdict (never an exception, never "malformed"), and a wrong type is named.
+TEST_F(BackupRulesTest, EveryWrongTypeSeedGetsAVerdict) {
+  size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(STREAKBOX_TEST_DATA) + "/backups/wrong-types")) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    Status s;
+    EXPECT_NO_THROW(s = Check(data)) << entry.path();
+    EXPECT_NE(s.code(), Code::kMalformed) << entry.path();
+    const std::string name = entry.path().filename().string();
+    if (name.find("-number.") != std::string::npos) EXPECT_FALSE(s.ok()) << name;
+    ++files;
+  }
+  EXPECT_GT(files, 80u);
 }
 
 }  // namespace
