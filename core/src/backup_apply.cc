@@ -379,7 +379,7 @@ Result<ImportReport> ImportBackup(Database& db, const Clock& clock, ByteSource& 
   SB_RETURN_IF_ERROR(tx.Begin());
   Applier applier(db, clock, options, &report);
   SB_RETURN_IF_ERROR(applier.Prepare());
-  BackupValidator validator(&applier);
+  BackupValidator validator(clock.NowUnixSeconds(), &applier);
   SB_RETURN_IF_ERROR(ReadBackup(source, validator, ByteFraction(source.Size(), options.progress)));
   SB_ASSIGN_OR_RETURN(BackupSummary summary, validator.Finish());
   if (options.profile_id && summary.profiles != 1)

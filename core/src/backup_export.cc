@@ -123,6 +123,14 @@ std::string BackupFileName(const std::string& date, const std::optional<std::str
       if (keep) slug += static_cast<char>(c);
       else if (!slug.empty() && slug.back() != '-') slug += '-';
     }
+    // File systems allow names of 255 bytes: keep the whole name within
+    // that, cutting the slug on a UTF-8 boundary.
+    const size_t room = 255 - name.size() - 1 - date.size() - 5;  // "-", ".json"
+    if (slug.size() > room) {
+      size_t cut = room;
+      while (cut > 0 && (static_cast<unsigned char>(slug[cut]) & 0xC0) == 0x80) --cut;
+      slug.resize(cut);
+    }
     while (!slug.empty() && slug.back() == '-') slug.pop_back();
     if (!slug.empty()) name += slug + "-";
   }

@@ -1,7 +1,10 @@
 #include "streakbox/backup_reader.h"
 
+#include "backup_records.h"
 #include "json_stream.h"
+#include "validate.h"
 
+#include <optional>
 #include <vector>
 
 namespace streakbox {
@@ -30,8 +33,12 @@ bool RecordArrayKey(const std::string& key, RecordKind* kind) {
 }
 
 // Walks the token stream: containers on the way to the records are walked
-// through, each record (and the profile object, and top-level fields) is built
-// as a json value and handed to the visitor, anything else is skipped.
+// through, each record (and the profile object, and known top-level fields) is
+// built as a json value and handed to the visitor, anything else is skipped
+// without being built (the parser keeps no text of it). A built value holds
+// only its known fields, one level deep (a container inside it is built empty,
+// so its type still shows), and at most kMaxBuiltValueBytes of text: memory is
+// bounded whatever the file holds.
 class Sax : public JsonHandler {
  public:
   explicit Sax(BackupVisitor& v) : v_(v) {}
@@ -42,19 +49,32 @@ class Sax : public JsonHandler {
   void Unsigned(uint64_t n) override { Scalar(json(n)); }
   void Double(double n) override { Scalar(json(n)); }
   void String(std::string& s) override {
-    if (skip_ == 0) Scalar(json(s));
+    if (Skipping()) return Scalar(json());
+    Spend(s.size());
+    Scalar(json(s));  // a copy: the parser's buffer keeps its capacity
   }
   void StartObject() override { Open(false); }
   void StartArray() override { Open(true); }
   void Key(std::string& k) override {
     if (skip_ > 0) return;
-    if (!build_.empty()) build_key_ = k;
-    else frames_.back().key = k;
+    if (!build_.empty()) {
+      skip_next_ = (build_shape_ && !IsKnownField(*build_shape_, k)) || over_budget_;
+      if (!skip_next_) Spend(k.size());
+      build_key_ = k;
+    } else {
+      Frame& f = frames_.back();
+      f.key = k;
+      skip_next_ = !Wanted(f);
+    }
+    Sync();
   }
   void EndObject() override { Close(); }
   void EndArray() override { Close(); }
 
  private:
+  // Tells the parser whether what comes next is skipped (JsonHandler::Skipping).
+  void Sync() { skipping_ = skip_ > 0 || skip_next_; }
+
   // Where a value that is starting now belongs, and its path.
   struct Place {
     Target target = Target::kDiscard;
@@ -64,6 +84,45 @@ class Sax : public JsonHandler {
     std::string key;
     RecordKind kind = RecordKind::kTask;
   };
+
+  // Whether the value under the frame's current key is read at all.
+  static bool Wanted(const Frame& f) {
+    RecordKind kind;
+    switch (f.role) {
+      case Role::kRoot:
+        return f.key == "profiles" || f.key == "profile" || RecordArrayKey(f.key, &kind) ||
+               IsKnownField(Shape::kHeader, f.key);
+      case Role::kProfile: return f.key == "profile" || RecordArrayKey(f.key, &kind);
+      case Role::kOther: return false;
+      default: return true;
+    }
+  }
+
+  // The fields a built value may hold: by its place; all for the settings.
+  static std::optional<Shape> ShapeOf(const Place& p) {
+    switch (p.target) {
+      case Target::kProfileInfo: return Shape::kProfile;
+      case Target::kRecord:
+        return p.kind == RecordKind::kTask ? Shape::kTask : p.kind == RecordKind::kCheck ? Shape::kCheck : Shape::kStatus;
+      case Target::kField:
+        if (p.key == "counts") return Shape::kCounts;
+        return std::nullopt;  // the settings: any key
+      default: return std::nullopt;
+    }
+  }
+
+  // Counts text and members going into the value being built; past the
+  // budget the rest of it is skipped and the problem reported once.
+  void Spend(size_t bytes) {
+    if (build_.empty() || over_budget_) return;
+    built_bytes_ += bytes;
+    if (built_bytes_ > kMaxBuiltValueBytes) OverBudget();
+  }
+  void OverBudget() {
+    over_budget_ = true;
+    v_.Problem(place_.path, "holds more than " + std::to_string(kMaxBuiltValueBytes >> 20) +
+                                " MiB; no record or settings object of a backup is that large");
+  }
 
   Place Locate(bool is_container, bool is_array) {
     Place p;
@@ -78,13 +137,13 @@ class Sax : public JsonHandler {
       return p;
     }
     Frame& f = frames_.back();
-    p.path = f.is_array ? f.path + "[" + std::to_string(f.index++) + "]" : f.path + "." + f.key;
+    p.path = f.is_array ? f.path + "[" + std::to_string(f.index++) + "]" : f.path + "." + Excerpt(f.key);
     p.key = f.key;
     switch (f.role) {
       case Role::kRoot:
         if (f.key == "profiles") {
-          if (is_array) p.walk = true, p.push = Role::kProfiles;
-          else v_.Problem(p.path, "must be an array of profiles");
+          if (is_array) p.walk = true, p.push = Role::kProfiles, v_.BeginProfileList(p.path);
+          else v_.Problem(p.path, "must be an array of profiles, not " + std::string(is_container ? "an object" : "a single value"));
           return p;
         }
         if (f.key == "profile" || RecordArrayKey(f.key, &p.kind)) {
@@ -97,6 +156,12 @@ class Sax : public JsonHandler {
         p.target = Target::kField;
         return p;
       case Role::kProfiles:
+        if (++profiles_ > kMaxBackupProfiles) {
+          if (profiles_ == kMaxBackupProfiles + 1)
+            v_.Problem(p.path, "is one profile too many: a backup holds at most " +
+                                   std::to_string(kMaxBackupProfiles) + " profiles");
+          return p;  // skipped
+        }
         if (is_container && !is_array) {
           p.walk = true;
           p.push = Role::kProfile;
@@ -129,8 +194,13 @@ class Sax : public JsonHandler {
 
   void Scalar(json value) {
     if (skip_ > 0) return;
+    if (skip_next_) {
+      skip_next_ = false;
+      return Sync();
+    }
     if (!build_.empty()) {
-      Add(std::move(value));
+      Spend(sizeof(json));
+      if (!over_budget_) Add(std::move(value));
       return;
     }
     Place p = Locate(false, false);
@@ -138,31 +208,39 @@ class Sax : public JsonHandler {
   }
 
   void Open(bool is_array) {
-    if (skip_ > 0) {
+    if (skip_ > 0 || skip_next_) {
+      skip_next_ = false;
       ++skip_;
-      return;
+      return Sync();
     }
     if (!build_.empty()) {
-      json* child = Add(is_array ? json::array() : json::object());
-      build_.push_back(child);
-      return;
+      // A container inside a built value: built empty (its type is what the
+      // parsers check), its contents skipped.
+      Spend(sizeof(json));
+      if (!over_budget_) Add(is_array ? json::array() : json::object());
+      skip_ = 1;
+      return Sync();
     }
     Place p = Locate(true, is_array);
     if (p.walk) {
       frames_.push_back(Frame{p.push, is_array, p.path, std::string(), 0, p.kind});
     } else if (p.target == Target::kDiscard) {
       skip_ = 1;
+      Sync();
     } else {
       root_ = is_array ? json::array() : json::object();
       build_.push_back(&root_);
       place_ = p;
+      build_shape_ = ShapeOf(p);
+      built_bytes_ = 0;
+      over_budget_ = false;
     }
   }
 
   void Close() {
     if (skip_ > 0) {
       --skip_;
-      return;
+      return Sync();
     }
     if (!build_.empty()) {
       build_.pop_back();
@@ -198,9 +276,14 @@ class Sax : public JsonHandler {
   BackupVisitor& v_;
   std::vector<Frame> frames_;
   bool single_ = false;  // the top-level single-profile layout has begun
-  int skip_ = 0;
-  json root_;
-  std::vector<json*> build_;
+  int64_t profiles_ = 0;  // entries seen in "profiles"
+  int skip_ = 0;          // the depth inside a skipped container
+  bool skip_next_ = false;  // the next value (after an unwanted key) is skipped
+  json root_;             // the value being built
+  std::vector<json*> build_;  // its open containers (only ever root_ itself)
+  std::optional<Shape> build_shape_;  // the fields it may hold (none: any)
+  size_t built_bytes_ = 0;
+  bool over_budget_ = false;
   std::string build_key_;
   Place place_;
 };

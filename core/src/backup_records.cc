@@ -5,13 +5,19 @@
 #include "validate.h"
 
 #include <cctype>
+#include <cstring>
 
 namespace streakbox {
 namespace {
 
 using json = nlohmann::json;
 
-// Typed reads of optional fields: absent (or null, where allowed) leaves *out alone.
+// A value as a message may quote it: short, whatever its size in the file.
+std::string Quote(const json& v) { return v.is_string() ? "'" + Excerpt(v.get_ref<const std::string&>()) + "'" : Excerpt(v.dump()); }
+
+// Typed reads of optional fields: absent (or null, where allowed) leaves *out
+// alone; a value of the wrong type or out of range is a problem at its path,
+// never an exception.
 class Fields {
  public:
   Fields(const json& j, const std::string& path, Problems* p) : j_(j), path_(path), p_(p) {}
@@ -46,26 +52,55 @@ class Fields {
     if (!v && alias) v = Find(name = alias);
     if (!v) return;
     if (v->is_boolean()) *out = v->get<bool>();
-    else if (v->is_number_integer() && (v->get<int64_t>() == 0 || v->get<int64_t>() == 1)) *out = v->get<int64_t>() == 1;
-    else Problem(name, "must be true or false, not " + v->dump());
+    else if (v->is_number_integer() && !v->is_number_unsigned() && (v->get<int64_t>() == 0 || v->get<int64_t>() == 1))
+      *out = v->get<int64_t>() == 1;
+    else Problem(name, "must be true or false, not " + Quote(*v));
   }
+  // An integer in int64's range (the reader hands larger ones over as unsigned).
   void Int(const char* key, std::optional<int64_t>* out) {
     const json* v = Find(key);
     if (!v || v->is_null()) return;
-    if (!v->is_number_integer()) return Problem(key, "must be an integer, not " + v->dump());
+    if (v->is_number_unsigned() && v->get<uint64_t>() > static_cast<uint64_t>(INT64_MAX))
+      return Problem(key, "must be an integer from -9223372036854775808 to 9223372036854775807, not " + Quote(*v));
+    if (!v->is_number_integer()) return Problem(key, "must be an integer, not " + Quote(*v));
     *out = v->get<int64_t>();
   }
   void Time(const char* key, std::string* out) {
     Str(key, out);
-    if (!out->empty() && !LooksLikeTime(*out)) Problem(key, "'" + *out + "' is not an ISO-8601 time");
+    if (!out->empty() && !IsIsoTime(*out)) Problem(key, TimeProblem(*out));
   }
-  static bool LooksLikeTime(const std::string& t) {
-    return t.size() >= 10 && IsValidDate(std::string_view(t).substr(0, 10)) && (t.size() == 10 || t[10] == 'T' || t[10] == ' ');
+  void OptTime(const char* key, std::optional<std::string>* out) {
+    OptStr(key, out);
+    if (*out && !IsIsoTime(**out)) Problem(key, TimeProblem(**out));
+  }
+  // A required 'YYYY-MM-DD' that some time zone has reached: not after `latest`.
+  void Date(const char* key, std::string* out, const std::string& latest) {
+    Str(key, out, /*required=*/true);
+    if (out->empty()) return;
+    if (!IsValidDate(*out)) return Problem(key, "'" + Excerpt(*out) + "' is not a date in the form YYYY-MM-DD");
+    if (*out > latest)
+      Problem(key, "'" + *out + "' is in the future: it has not begun anywhere on Earth yet (the latest day is " +
+                       latest + ")");
+  }
+  // A name or title: stored trimmed and in NFC (NormalizeName's rules).
+  void Name(const char* key, std::string* out, const char* what, size_t max_len) {
+    const json* v = Find(key);
+    if (!v || v->is_null()) return Problem(key, "is required");
+    if (!v->is_string()) return Problem(key, "must be a string, not " + std::string(v->type_name()));
+    Result<std::string> r = NormalizeName(what, v->get_ref<const std::string&>(), max_len);
+    if (!r.ok()) {
+      out->clear();
+      return Problem(key, r.status().message());
+    }
+    *out = std::move(r).value();
   }
 
   bool ok = true;
 
  private:
+  static std::string TimeProblem(const std::string& t) {
+    return "'" + Excerpt(t) + "' is not an ISO-8601 time (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, optionally with Z or an offset)";
+  }
   const json& j_;
   const std::string& path_;
   Problems* p_;
@@ -77,21 +112,50 @@ bool RequireObject(const json& j, const std::string& path, const char* what, Pro
   return false;
 }
 
-void CheckText(Fields& f, const char* key, const std::string& value, const char* what, size_t max_len) {
-  Status s = CheckName(what, Trim(value), max_len);
-  if (!s.ok()) f.Problem(key, s.message());
+// Sizes and first bytes compared before the rest (no strlen): the reader
+// asks this for every key of every record.
+template <size_t N>
+bool OneOf(std::string_view key, const std::string_view (&names)[N]) {
+  for (const std::string_view& n : names)
+    if (key.size() == n.size() && key[0] == n[0] && key == n) return true;
+  return false;
 }
 
+constexpr std::string_view kHeaderFields[] = {"version", "format", "app_version", "instance_id", "exported_at",
+                                              "export_date", "scope", "counts", "settings"};
+constexpr std::string_view kCountsFields[] = {"profiles", "tasks", "task_checks", "daily_status"};
+constexpr std::string_view kProfileFields[] = {"name", "color", "created_at", "updated_at"};
+constexpr std::string_view kTaskFields[] = {"id", "title", "description", "required", "is_required", "active",
+                                            "is_active", "fitbit_auto_check", "sort_order", "created_at",
+                                            "updated_at"};
+constexpr std::string_view kCheckFields[] = {"task_id", "task_title", "date", "checked", "checked_at"};
+constexpr std::string_view kStatusFields[] = {"date", "completed_at"};
+
 }  // namespace
+
+bool IsKnownField(Shape shape, std::string_view key) {
+  switch (shape) {
+    case Shape::kHeader: return OneOf(key, kHeaderFields);
+    case Shape::kCounts: return OneOf(key, kCountsFields);
+    case Shape::kProfile: return OneOf(key, kProfileFields);
+    case Shape::kTask: return OneOf(key, kTaskFields);
+    case Shape::kCheck: return OneOf(key, kCheckFields);
+    case Shape::kStatus: return OneOf(key, kStatusFields);
+  }
+  return false;
+}
+
+std::string LatestDateAnywhere(int64_t unix_seconds) {
+  const int64_t s = unix_seconds + 14 * 3600;  // UTC+14, the earliest calendar on Earth
+  return FormatDate(s >= 0 ? s / 86400 : (s - 86399) / 86400);
+}
 
 bool ParseProfile(const json& j, const std::string& path, ProfileRecord* out, Problems* p) {
   if (!RequireObject(j, path, "a profile", p)) return false;
   Fields f(j, path, p);
-  f.Str("name", &out->name, /*required=*/true);
-  if (f.ok) CheckText(f, "name", out->name, "profile name", 60);
-  out->name = Trim(out->name);
+  f.Name("name", &out->name, "profile name", kMaxProfileNameLength);
   f.Str("color", &out->color);
-  if (!CheckColor(out->color).ok()) f.Problem("color", "'" + out->color + "' is not a colour in the form #rrggbb");
+  if (!CheckColor(out->color).ok()) f.Problem("color", "'" + Excerpt(out->color) + "' is not a colour in the form #rrggbb");
   f.Time("created_at", &out->created_at);
   f.Time("updated_at", &out->updated_at);
   return f.ok;
@@ -101,11 +165,10 @@ bool ParseTask(const json& j, const std::string& path, TaskRecord* out, Problems
   if (!RequireObject(j, path, "a task", p)) return false;
   Fields f(j, path, p);
   f.Int("id", &out->id);
-  f.Str("title", &out->title, /*required=*/true);
-  if (f.ok) CheckText(f, "title", out->title, "task title", 200);
-  out->title = Trim(out->title);
+  f.Name("title", &out->title, "task title", kMaxTaskTitleLength);
   f.Str("description", &out->description);
-  if (Utf8Length(out->description) > 2000) f.Problem("description", "is longer than 2000 characters");
+  if (Utf8Length(out->description) > kMaxDescriptionLength)
+    f.Problem("description", "is longer than " + std::to_string(kMaxDescriptionLength) + " characters");
   f.Bool("required", "is_required", &out->required);
   f.Bool("active", "is_active", &out->active);
   f.Bool("fitbit_auto_check", nullptr, &out->fitbit_auto_check);
@@ -115,49 +178,44 @@ bool ParseTask(const json& j, const std::string& path, TaskRecord* out, Problems
   return f.ok;
 }
 
-bool ParseCheck(const json& j, const std::string& path, CheckRecord* out, Problems* p) {
+bool ParseCheck(const json& j, const std::string& path, const std::string& latest_date, CheckRecord* out,
+                Problems* p) {
   if (!RequireObject(j, path, "a task check", p)) return false;
   Fields f(j, path, p);
   f.Int("task_id", &out->task_id);
   f.OptStr("task_title", &out->task_title);
+  if (out->task_title) *out->task_title = NormalizeReference(*out->task_title);  // as titles are stored
   if (f.ok && !out->task_id && !out->task_title) f.Problem("task_title", "is required (or task_id)");
-  f.Str("date", &out->date, /*required=*/true);
-  if (!out->date.empty() && !IsValidDate(out->date))
-    f.Problem("date", "'" + out->date + "' is not a date in the form YYYY-MM-DD");
+  f.Date("date", &out->date, latest_date);
   f.Bool("checked", nullptr, &out->checked);
-  f.OptStr("checked_at", &out->checked_at);
-  if (out->checked_at && !Fields::LooksLikeTime(*out->checked_at))
-    f.Problem("checked_at", "'" + *out->checked_at + "' is not an ISO-8601 time");
+  f.OptTime("checked_at", &out->checked_at);
   return f.ok;
 }
 
-bool ParseStatus(const json& j, const std::string& path, StatusRecord* out, Problems* p) {
+bool ParseStatus(const json& j, const std::string& path, const std::string& latest_date, StatusRecord* out,
+                 Problems* p) {
   if (!RequireObject(j, path, "a daily status", p)) return false;
   Fields f(j, path, p);
-  f.Str("date", &out->date, /*required=*/true);
-  if (!out->date.empty() && !IsValidDate(out->date))
-    f.Problem("date", "'" + out->date + "' is not a date in the form YYYY-MM-DD");
-  f.OptStr("completed_at", &out->completed_at);
-  if (out->completed_at && !Fields::LooksLikeTime(*out->completed_at))
-    f.Problem("completed_at", "'" + *out->completed_at + "' is not an ISO-8601 time");
+  f.Date("date", &out->date, latest_date);
+  f.OptTime("completed_at", &out->completed_at);
   return f.ok;
 }
 
 Status CheckFormatVersion(const json& v) {
-  std::string text;
-  if (v.is_string()) text = v.get<std::string>();
-  else if (v.is_number()) text = v.dump();
-  else return Status(Code::kInvalidBackup, "version must be a string such as \"1.1\"");
+  if (!v.is_string())
+    return Status(Code::kInvalidBackup, std::string("must be a string like \"1.1\", not ") +
+                                            (v.is_number() ? "a number" : std::string("a value of type ") + v.type_name()));
+  const std::string& text = v.get_ref<const std::string&>();
   size_t digits = 0;
   while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
   if (digits == 0 || digits > 6 || (digits < text.size() && text[digits] != '.'))
-    return Status(Code::kUnsupportedVersion, "version '" + text + "' is not a Streakbox backup version");
+    return Status(Code::kUnsupportedVersion, "version '" + Excerpt(text) + "' is not a Streakbox backup version");
   int major = std::stoi(text.substr(0, digits));
   if (major > kBackupFormatMajor)
     return Status(Code::kUnsupportedVersion,
-                  "this backup comes from a newer Streakbox (format " + text +
+                  "this backup comes from a newer Streakbox (format " + Excerpt(text) +
                       "); update Streakbox to read it");
-  if (major < 1) return Status(Code::kUnsupportedVersion, "version '" + text + "' is not supported");
+  if (major < 1) return Status(Code::kUnsupportedVersion, "version '" + Excerpt(text) + "' is not supported");
   return Status::Ok();
 }
 

@@ -1,12 +1,15 @@
 // The records of a backup file, parsed and checked one at a time (internal).
 // Each Parse* function appends one ErrorDetail per problem to `problems` and
-// returns true when the record is usable. Field aliases of the seed formats
+// returns true when the record is usable. Names and titles come out trimmed
+// and in NFC, a check's task_title likewise (so it matches the stored title);
+// values quoted in messages are cut to a short excerpt. Field aliases of the seed formats
 // (is_required/required, is_active/active) are resolved here, so the passes
 // above never see them.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -16,6 +19,19 @@
 namespace streakbox {
 
 using Problems = std::vector<ErrorDetail>;
+
+// The objects of a backup whose fields the parsers below (and the validator's
+// header reading) read.
+enum class Shape { kHeader, kCounts, kProfile, kTask, kCheck, kStatus };
+
+// True when objects of `shape` have a field `key`: the reader builds no other
+// (unknown fields are skipped unbuilt, docs/FORMAT.md rule 9).
+bool IsKnownField(Shape shape, std::string_view key);
+
+// Limits of one file (docs/FORMAT.md, "Limits"): more profiles than this, or
+// settings (keys and values) larger than this in total, make it invalid.
+constexpr int64_t kMaxBackupProfiles = 1000;
+constexpr size_t kMaxBuiltValueBytes = 1 << 20;  // one record, or the settings
 
 struct ProfileRecord {
   std::string name;
@@ -46,11 +62,21 @@ struct StatusRecord {
 
 bool ParseProfile(const nlohmann::json& j, const std::string& path, ProfileRecord* out, Problems* problems);
 bool ParseTask(const nlohmann::json& j, const std::string& path, TaskRecord* out, Problems* problems);
-bool ParseCheck(const nlohmann::json& j, const std::string& path, CheckRecord* out, Problems* problems);
-bool ParseStatus(const nlohmann::json& j, const std::string& path, StatusRecord* out, Problems* problems);
+// `latest_date` ('YYYY-MM-DD', from LatestDateAnywhere): later dates are in
+// the future and refused, as setCheck refuses them.
+bool ParseCheck(const nlohmann::json& j, const std::string& path, const std::string& latest_date, CheckRecord* out,
+                Problems* problems);
+bool ParseStatus(const nlohmann::json& j, const std::string& path, const std::string& latest_date,
+                 StatusRecord* out, Problems* problems);
 
-// "1", "1.0", "1.1", 1 or 1.0 -> major 1. Returns kUnsupportedVersion for a
-// major this build does not read, kInvalidBackup for a value that is no version.
+// The latest date a check may carry at `unix_seconds`: today in UTC+14, the
+// first time zone to reach a day, so no user anywhere is refused a day they
+// have reached (docs/FORMAT.md, "Future dates").
+std::string LatestDateAnywhere(int64_t unix_seconds);
+
+// "1", "1.0", "1.1" -> major 1. Returns kUnsupportedVersion for a major this
+// build does not read or a string that is no version, kInvalidBackup (the
+// message to put after "$.version: ") for a value that is not a string.
 Status CheckFormatVersion(const nlohmann::json& version);
 
 }  // namespace streakbox

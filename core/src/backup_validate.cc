@@ -3,26 +3,48 @@
 #include "backup_validate.h"
 
 #include "streakbox/backup_format.h"
+#include "validate.h"
 
 namespace streakbox {
 
 using json = nlohmann::json;
 
 void BackupValidator::Field(const std::string& key, const json& value, const std::string& path) {
-  header_[key] = value;
+  header_[key] = value;  // the reader hands over known header fields only
   if (key == "version") {
     version_ = CheckFormatVersion(value);
     if (version_.code() == Code::kInvalidBackup) Add(path, version_.message());
   } else if (key == "settings") {
-    if (!value.is_object()) Add(path, "must be an object of text values");
-    else
-      for (auto it = value.begin(); it != value.end(); ++it)
-        if (!it->is_string()) Add(path + "." + it.key(), "must be a string");
+    if (!value.is_object()) return Add(path, "must be an object of text values, not " + std::string(value.type_name()));
+    for (auto it = value.begin(); it != value.end(); ++it)
+      if (!it->is_string()) Add(path + "." + Excerpt(it.key()), "must be a string, not " + std::string(it->type_name()));
     if (ValidRecordSink* s = Forward()) s->Settings(value);
-  } else if (key == "scope" && !(value == "profile" || value == "all")) {
-    Add(path, "must be \"profile\" or \"all\"");
+  } else if (key == "scope") {
+    if (value == "profile" || value == "all") scope_ = value.get<std::string>();
+    else Add(path, "must be \"profile\" or \"all\", not " +
+                       (value.is_string() ? "'" + Excerpt(value.get_ref<const std::string&>()) + "'"
+                                          : std::string("a value of type ") + value.type_name()));
+  } else if (key == "counts") {
+    if (!value.is_object()) Add(path, "must be an object of table counts, not " + std::string(value.type_name()));
+  } else {
+    CheckHeaderText(key, value, path);
   }
 }
+
+// format, app_version, instance_id, exported_at / export_date: short strings;
+// the times real times.
+void BackupValidator::CheckHeaderText(const std::string& key, const json& value, const std::string& path) {
+  if (value.is_null()) return;
+  if (!value.is_string()) return Add(path, "must be a string, not " + std::string(value.type_name()));
+  const std::string& text = value.get_ref<const std::string&>();
+  if (key == "exported_at" || key == "export_date") {
+    if (!IsIsoTime(text)) Add(path, "'" + Excerpt(text) + "' is not an ISO-8601 time");
+  } else if (Utf8Length(text) > kMaxExcerptLength * 2) {
+    Add(path, "is longer than " + std::to_string(kMaxExcerptLength * 2) + " characters");
+  }
+}
+
+void BackupValidator::BeginProfileList(const std::string&) { has_profile_list_ = true; }
 
 void BackupValidator::BeginProfile(const std::string& path) {
   digests_.emplace_back();
@@ -36,7 +58,8 @@ void BackupValidator::ProfileInfo(const json& j, const std::string& path) {
   ProfileDigest& d = digests_.back();
   d.has_info = true;
   if (!Parsed(ParseProfile(j, path, &r, &local_))) return;
-  if (!names_.insert(r.name).second) Add(path + ".name", "another profile in this file is also named '" + r.name + "'");
+  if (!names_.insert(r.name).second)
+    Add(path + ".name", "another profile in this file is also named '" + Excerpt(r.name) + "'");
   summary_.profile_names.push_back(r.name);
   if (ValidRecordSink* s = Forward()) s->Profile(r);
 }
@@ -49,12 +72,16 @@ void BackupValidator::Record(RecordKind kind, const json& j, const std::string& 
   }
   switch (kind) {
     case RecordKind::kTask: {
-      ++summary_.tasks;
+      if (++summary_.tasks > kMaxTasks) {  // their titles are not kept
+        if (summary_.tasks == kMaxTasks + 1)
+          Add(path, "is one task too many: a backup holds at most " + std::to_string(kMaxTasks) + " tasks");
+        return;
+      }
       TaskRecord t;
       Parsed(ParseTask(j, path, &t, &local_));
       if (t.title.empty()) return;  // reported; a task with a title still counts for duplicates and references
       if (!d.titles.insert(t.title).second)
-        Add(path + ".title", "another task of this profile is also titled '" + t.title + "'");
+        Add(path + ".title", "another task of this profile is also titled '" + Excerpt(t.title) + "'");
       if (t.id && !d.ids.emplace(*t.id, t.title).second)
         Add(path + ".id", "another task of this profile also has id " + std::to_string(*t.id));
       if (ValidRecordSink* s = Forward()) s->Task(t);
@@ -63,15 +90,20 @@ void BackupValidator::Record(RecordKind kind, const json& j, const std::string& 
     case RecordKind::kCheck: {
       ++summary_.task_checks;
       CheckRecord c;
-      if (!Parsed(ParseCheck(j, path, &c, &local_))) return;
-      if (!Resolves(d, c)) deferred_.push_back({digests_.size() - 1, path, c});
+      if (!Parsed(ParseCheck(j, path, latest_date_, &c, &local_))) return;
+      if (!Resolves(d, c)) {
+        if (deferred_.size() < static_cast<size_t>(kMaxTasks)) deferred_.push_back({digests_.size() - 1, path, c});
+        else if (deferred_overflow_++ == 0)
+          Add(path, "is one of more than " + std::to_string(kMaxTasks) +
+                        " checks that come before their task: put each profile's tasks before its checks");
+      }
       if (ValidRecordSink* s = Forward()) s->Check(c);
       break;
     }
     case RecordKind::kStatus: {
       ++summary_.daily_status;
       StatusRecord r;
-      Parsed(ParseStatus(j, path, &r, &local_));
+      Parsed(ParseStatus(j, path, latest_date_, &r, &local_));
       if (ValidRecordSink* s = Forward()) s->DailyStatus(r);
       break;
     }
@@ -88,14 +120,15 @@ void BackupValidator::Problem(const std::string& path, const std::string& messag
 Result<BackupSummary> BackupValidator::Finish() {
   if (!version_.ok() && version_.code() == Code::kUnsupportedVersion) return version_;
   if (!header_.contains("version")) Add("$.version", "is required (for example \"1.1\")");
-  if (summary_.profiles == 0) Add("$", "holds no profiles: expected \"profiles\" or \"profile\"");
+  if (summary_.profiles == 0 && !has_profile_list_)
+    Add("$", "holds no profiles: expected \"profiles\" (an array, empty for an instance without profiles) or \"profile\"");
   for (const Deferred& r : deferred_)
     if (!Resolves(digests_[r.profile], r.check))
       Add(r.path + (r.check.task_title ? ".task_title" : ".task_id"),
-          r.check.task_title ? "names no task of this profile: '" + *r.check.task_title + "'"
+          r.check.task_title ? "names no task of this profile: '" + Excerpt(*r.check.task_title) + "'"
                              : "names no task of this profile: id " + std::to_string(*r.check.task_id));
   CheckCounts();
-  if (header_.value("scope", "") == "profile" && summary_.profiles != 1)
+  if (scope_ == "profile" && summary_.profiles != 1)
     Add("$.scope", "says one profile but the file holds " + std::to_string(summary_.profiles));
   if (!problems_.empty()) {
     if (overflow_ > 0) problems_.push_back({"$", "and " + std::to_string(overflow_) + " more problems"});
@@ -123,7 +156,8 @@ void BackupValidator::CheckCounts() {
   for (const auto& [table, n] : actual) {
     auto c = it->find(table);
     if (c == it->end()) continue;
-    if (!c->is_number_integer()) Add(std::string("$.counts.") + table, "must be an integer");
+    if (!c->is_number_integer() || c->is_number_unsigned() || c->get<int64_t>() < 0)
+      Add(std::string("$.counts.") + table, "must be a whole number from 0, not " + Excerpt(c->dump()));
     else if (c->get<int64_t>() != n)
       Add(std::string("$.counts.") + table, "says " + c->dump() + " but the file holds " + std::to_string(n) +
                                                  ": the file is incomplete or was edited");
@@ -138,14 +172,24 @@ bool BackupValidator::Parsed(bool ok) {
 }
 
 void BackupValidator::Add(const std::string& path, const std::string& message) {
-  if (problems_.size() < kMaxReportedProblems) problems_.push_back({path, message});
-  else ++overflow_;
+  const size_t text = path.size() + message.size();
+  if (problems_.size() < kMaxReportedProblems && problem_text_ + text <= kMaxProblemTextBytes) {
+    problems_.push_back({path, message});
+    problem_text_ += text;
+  } else {
+    ++overflow_;
+  }
+}
+
+Result<BackupSummary> ValidateBackup(ByteSource& source, const Clock& clock,
+                                     const std::function<void(double)>& progress) {
+  BackupValidator v(clock.NowUnixSeconds());
+  SB_RETURN_IF_ERROR(ReadBackup(source, v, ByteFraction(source.Size(), progress)));
+  return v.Finish();
 }
 
 Result<BackupSummary> ValidateBackup(ByteSource& source, const std::function<void(double)>& progress) {
-  BackupValidator v;
-  SB_RETURN_IF_ERROR(ReadBackup(source, v, ByteFraction(source.Size(), progress)));
-  return v.Finish();
+  return ValidateBackup(source, SystemClock(), progress);
 }
 
 }  // namespace streakbox

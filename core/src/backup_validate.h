@@ -1,7 +1,10 @@
 // The validating half of an import (internal; ValidateBackup is declared in
 // streakbox/backup_import.h). A BackupValidator is a BackupVisitor that checks
 // every record as the reader hands it over and collects every problem (up to
-// kMaxReportedProblems) with its JSON path; it writes nothing.
+// kMaxReportedProblems, and at most kMaxProblemTextBytes of text, then a count
+// of the rest) with its JSON path; it writes nothing. Header fields are read
+// through typed checks: a wrong type is a problem at its path, never an
+// exception.
 #pragma once
 
 #include <map>
@@ -31,11 +34,18 @@ class ValidRecordSink {
   virtual void EndProfile() = 0;
 };
 
+// The total text (paths and messages) of the problems one validation reports.
+constexpr size_t kMaxProblemTextBytes = 32 << 10;
+
 class BackupValidator : public BackupVisitor {
  public:
-  explicit BackupValidator(ValidRecordSink* sink = nullptr) : sink_(sink) {}
+  // `now_unix`: the time that decides which dates are in the future
+  // (LatestDateAnywhere).
+  explicit BackupValidator(int64_t now_unix, ValidRecordSink* sink = nullptr)
+      : sink_(sink), latest_date_(LatestDateAnywhere(now_unix)) {}
 
   void Field(const std::string& key, const nlohmann::json& value, const std::string& path) override;
+  void BeginProfileList(const std::string& path) override;
   void BeginProfile(const std::string& path) override;
   void ProfileInfo(const nlohmann::json& j, const std::string& path) override;
   void Record(RecordKind kind, const nlohmann::json& j, const std::string& path) override;
@@ -67,19 +77,25 @@ class BackupValidator : public BackupVisitor {
 
   static bool Resolves(const ProfileDigest& d, const CheckRecord& c);
   void CheckCounts();
+  void CheckHeaderText(const std::string& key, const nlohmann::json& value, const std::string& path);
   bool Parsed(bool ok);
   void Add(const std::string& path, const std::string& message);
   ValidRecordSink* Forward() const { return sink_ && Clean() ? sink_ : nullptr; }
 
   ValidRecordSink* sink_;
+  std::string latest_date_;
   nlohmann::json header_ = nlohmann::json::object();
+  std::string scope_;               // when the header's scope is valid
+  bool has_profile_list_ = false;   // a "profiles" array, even an empty one
   Status version_;
   std::vector<ProfileDigest> digests_;
-  std::vector<Deferred> deferred_;
+  std::vector<Deferred> deferred_;  // checks whose task had not come yet (at most kMaxTasks)
+  size_t deferred_overflow_ = 0;
   std::set<std::string> names_;
   Problems problems_;
   Problems local_;  // one record's problems, before the cap
   size_t overflow_ = 0;
+  size_t problem_text_ = 0;  // bytes of path and message in problems_
   BackupSummary summary_;
 };
 

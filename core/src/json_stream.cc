@@ -1,5 +1,7 @@
 #include "json_stream.h"
 
+#include "unicode_nfc.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -81,11 +83,15 @@ class Parser {
   // --- errors --------------------------------------------------------------
   // Records a syntax error at the current position (the first one wins) and
   // returns false, so callers can `return Fail(...)`.
-  bool Fail(const std::string& what) {
+  bool Fail(const std::string& what) { return Stop(Code::kMalformed, "parse error at ", what); }
+  // A well-formed token past a limit: not malformed JSON, but more than any
+  // backup holds (kInvalidBackup).
+  bool TooLong(const std::string& what) { return Stop(Code::kInvalidBackup, "", what); }
+  bool Stop(Code code, const char* prefix, const std::string& what) {
     if (status_.ok()) {
       const int64_t column = base_ + static_cast<int64_t>(pos_) - line_start_ + 1;
-      status_ = Status(Code::kMalformed, "parse error at line " + std::to_string(line_) + ", column " +
-                                             std::to_string(column) + ": " + what);
+      status_ = Status(code, prefix + std::string("line ") + std::to_string(line_) + ", column " +
+                                 std::to_string(column) + ": " + what);
     }
     return false;
   }
@@ -199,9 +205,12 @@ class Parser {
   }
 
   // After the opening quote: reads the string into text_, up to and past the
-  // closing quote. False (with status_ set) when it is not a valid string.
+  // closing quote. False (with status_ set) when it is not a valid string or
+  // one longer than kMaxJsonStringBytes that the handler keeps. While the
+  // handler skips, text_ is emptied as it goes (it only checks the string).
   bool String() {
     text_.clear();
+    const bool keep = !h_.Skipping();
     for (;;) {
       if (!Fill()) return Fail("unexpected end of file inside a string");
       const size_t start = pos_;
@@ -210,7 +219,11 @@ class Parser {
         if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
         ++pos_;
       }
-      text_.append(buf_.data() + start, pos_ - start);
+      if (keep) text_.append(buf_.data() + start, pos_ - start);
+      else text_.clear();
+      if (text_.size() > kMaxJsonStringBytes)
+        return TooLong("a string longer than " + std::to_string(kMaxJsonStringBytes) +
+                       " bytes; no value in a backup is that long");
       if (pos_ == end_) continue;
       const auto c = static_cast<unsigned char>(buf_[pos_]);
       if (c == '"') {
@@ -274,42 +287,19 @@ class Parser {
     return v;
   }
 
-  void AppendUtf8(int32_t cp) {
-    if (cp < 0x80) {
-      text_ += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      text_ += static_cast<char>(0xC0 | (cp >> 6));
-      text_ += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      text_ += static_cast<char>(0xE0 | (cp >> 12));
-      text_ += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      text_ += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      text_ += static_cast<char>(0xF0 | (cp >> 18));
-      text_ += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      text_ += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      text_ += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
+  void AppendUtf8(int32_t cp) { streakbox::AppendUtf8(static_cast<uint32_t>(cp), &text_); }
 
   // One multi-byte UTF-8 sequence, checked as Unicode's table 3-7 says (no
   // overlong forms, no surrogates, nothing above U+10FFFF), copied to text_.
   bool Utf8() {
     const int lead = Take();
-    int more;
-    int lo = 0x80, hi = 0xBF;  // the range of the second byte
-    if (lead >= 0xC2 && lead <= 0xDF) more = 1;
-    else if (lead == 0xE0) more = 2, lo = 0xA0;
-    else if ((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF) more = 2;
-    else if (lead == 0xED) more = 2, hi = 0x9F;
-    else if (lead == 0xF0) more = 3, lo = 0x90;
-    else if (lead >= 0xF1 && lead <= 0xF3) more = 3;
-    else if (lead == 0xF4) more = 3, hi = 0x8F;
-    else return Fail("a string holds a byte that is not UTF-8 (" + Describe(lead) + ")");
+    unsigned lo, hi;
+    const int more = Utf8Continuations(static_cast<unsigned char>(lead), &lo, &hi);
+    if (more <= 0) return Fail("a string holds a byte that is not UTF-8 (" + Describe(lead) + ")");
     text_ += static_cast<char>(lead);
     for (int i = 0; i < more; ++i) {
       const int c = Take();
-      if (c < (i == 0 ? lo : 0x80) || c > (i == 0 ? hi : 0xBF))
+      if (c < static_cast<int>(i == 0 ? lo : 0x80) || c > static_cast<int>(i == 0 ? hi : 0xBF))
         return Fail("a string holds a broken UTF-8 sequence");
       text_ += static_cast<char>(c);
     }
@@ -317,29 +307,40 @@ class Parser {
   }
 
   // -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+  // Only the first kMaxJsonNumberLength + 1 characters are kept: a longer
+  // number is refused (or, while the handler skips, passed as 0) unbuilt.
   void Number() {
     number_.clear();
+    const bool keep = !h_.Skipping();
+    size_t length = 0;
     bool integral = true;
+    auto put = [&](int c) {
+      if (++length <= kMaxJsonNumberLength + 1) number_ += static_cast<char>(c);
+    };
     auto digits = [&]() {
       size_t n = 0;
-      for (int c = Peek(); c >= '0' && c <= '9'; c = Peek(), ++n) number_ += static_cast<char>(Take());
+      for (int c = Peek(); c >= '0' && c <= '9'; c = Peek(), ++n) put(Take());
       return n;
     };
-    if (Peek() == '-') number_ += static_cast<char>(Take());
+    if (Peek() == '-') put(Take());
     const int first = Peek();
-    if (first == '0') number_ += static_cast<char>(Take());
+    if (first == '0') put(Take());
     else if (digits() == 0) return (void)Fail("unexpected " + Describe(first) + " in a number; expected a digit");
     if (Peek() == '.') {
       integral = false;
-      number_ += static_cast<char>(Take());
+      put(Take());
       if (digits() == 0) return (void)Fail("unexpected " + Describe(Peek()) + " in a number; expected a digit after '.'");
     }
     if (Peek() == 'e' || Peek() == 'E') {
       integral = false;
-      number_ += static_cast<char>(Take());
-      if (Peek() == '+' || Peek() == '-') number_ += static_cast<char>(Take());
+      put(Take());
+      if (Peek() == '+' || Peek() == '-') put(Take());
       if (digits() == 0) return (void)Fail("unexpected " + Describe(Peek()) + " in a number; expected a digit in the exponent");
     }
+    if (!keep) return h_.Integer(0);
+    if (length > kMaxJsonNumberLength)
+      return (void)TooLong("a number of " + std::to_string(length) + " characters (more than " +
+                           std::to_string(kMaxJsonNumberLength) + "); no number in a backup is that long");
     if (integral && EmitInteger()) return;
     const double d = std::strtod(number_.c_str(), nullptr);
     if (!std::isfinite(d)) return (void)Fail("the number " + number_ + " is too large");

@@ -10,7 +10,8 @@
 // json_stream_test.cc and the fuzzer compare the two): one value, whitespace
 // around it, strings of valid UTF-8 with escapes (surrogate pairs joined, lone
 // surrogates refused), integers that fit int64 or uint64 (larger ones and any
-// with a fraction or exponent arrive as doubles).
+// with a fraction or exponent arrive as doubles) -- within the limits below,
+// which no backup comes near and which keep the work on any input bounded.
 #pragma once
 
 #include <cstdint>
@@ -39,16 +40,31 @@ class JsonHandler {
   virtual void EndObject() = 0;
   virtual void StartArray() = 0;
   virtual void EndArray() = 0;
+  // While true (read before each string, key and number), the parser checks
+  // the token but keeps none of its text and no limit on its length applies:
+  // strings and keys arrive empty, numbers as Integer(0). For skipping values
+  // the handler does not need (unknown fields) at no cost in memory. A plain
+  // flag, not a virtual call: the parser reads it for every token.
+  bool Skipping() const { return skipping_; }
+
+ protected:
+  bool skipping_ = false;  // handlers that skip set it
 };
 
 // Nesting deeper than this is refused as malformed (no backup comes close).
 constexpr int kMaxJsonDepth = 512;
+// A string or key that is kept may hold at most this many bytes (decoded), a
+// number at most this many characters; longer ones stop the parse with
+// kInvalidBackup ("line L, column C: a string longer than ..."), their text
+// neither built further nor echoed.
+constexpr size_t kMaxJsonStringBytes = 64 << 10;
+constexpr size_t kMaxJsonNumberLength = 64;
 
 // Reads `source` from where it stands to its end as one JSON value. Returns
 // kMalformed with "parse error at line L, column C: <what>" (both 1-based) when
 // the bytes are not JSON, or the source's own failure. `progress(bytes_read)`
 // is called after each read when set. The handler may have seen tokens before
-// an error.
+// an error. A token past the limits above gives kInvalidBackup instead.
 Status ParseJsonStream(ByteSource& source, JsonHandler& handler,
                        const std::function<void(int64_t)>& progress = nullptr);
 

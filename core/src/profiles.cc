@@ -4,8 +4,6 @@
 
 namespace streakbox {
 namespace {
-constexpr size_t kMaxProfileName = 60;
-
 Profile ReadProfile(const Statement& st) {
   return Profile{st.Int(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4)};
 }
@@ -43,8 +41,7 @@ Result<Profile> Tracker::GetProfile(int64_t id) {
 }
 
 Result<int64_t> Tracker::CreateProfile(const std::string& raw_name, const std::string& color) {
-  const std::string name = Trim(raw_name);
-  SB_RETURN_IF_ERROR(CheckName("profile name", name, kMaxProfileName));
+  SB_ASSIGN_OR_RETURN(const std::string name, NormalizeName("profile name", raw_name, kMaxProfileNameLength));
   SB_RETURN_IF_ERROR(CheckColor(color));
   Transaction tx(db_);
   SB_RETURN_IF_ERROR(tx.Begin());
@@ -63,8 +60,7 @@ Result<int64_t> Tracker::CreateProfile(const std::string& raw_name, const std::s
 Status Tracker::UpdateProfile(int64_t id, const ProfilePatch& patch) {
   std::string name;
   if (patch.name) {
-    name = Trim(*patch.name);
-    SB_RETURN_IF_ERROR(CheckName("profile name", name, kMaxProfileName));
+    SB_ASSIGN_OR_RETURN(name, NormalizeName("profile name", *patch.name, kMaxProfileNameLength));
   }
   if (patch.color) SB_RETURN_IF_ERROR(CheckColor(*patch.color));
   Transaction tx(db_);

@@ -6,9 +6,6 @@
 
 namespace streakbox {
 namespace {
-constexpr size_t kMaxTitle = 200;
-constexpr size_t kMaxDescription = 2000;
-
 const char* kTaskColumns =
     "SELECT id, profile_id, title, description, is_required, is_active, sort_order, "
     "fitbit_auto_check, created_at, updated_at FROM tasks ";
@@ -33,8 +30,8 @@ Status TitleTaken(const std::string& title) {
 }
 
 Status CheckDescription(const std::string& d) {
-  if (Utf8Length(d) > kMaxDescription)
-    return Status::InvalidArgument("description is longer than " + std::to_string(kMaxDescription) +
+  if (Utf8Length(d) > kMaxDescriptionLength)
+    return Status::InvalidArgument("description is longer than " + std::to_string(kMaxDescriptionLength) +
                                    " characters");
   return Status::Ok();
 }
@@ -63,12 +60,17 @@ Result<Task> Tracker::GetTask(int64_t task_id) {
 }
 
 Result<int64_t> Tracker::CreateTask(int64_t profile_id, const TaskFields& f) {
-  const std::string title = Trim(f.title);
-  SB_RETURN_IF_ERROR(CheckName("task title", title, kMaxTitle));
+  SB_ASSIGN_OR_RETURN(const std::string title, NormalizeName("task title", f.title, kMaxTaskTitleLength));
   SB_RETURN_IF_ERROR(CheckDescription(f.description));
   Transaction tx(db_);
   SB_RETURN_IF_ERROR(tx.Begin());
   SB_RETURN_IF_ERROR(RequireProfile(profile_id));
+  {
+    SB_ASSIGN_OR_RETURN(Statement count, db_.Prepare("SELECT count(*) FROM tasks"));
+    SB_ASSIGN_OR_RETURN(bool row, count.Step());
+    if (row && count.Int(0) >= kMaxTasks)
+      return Status::InvalidArgument("Streakbox holds at most " + std::to_string(kMaxTasks) + " tasks");
+  }
   SB_ASSIGN_OR_RETURN(Statement st, db_.Prepare(
       "INSERT INTO tasks (profile_id, title, description, is_required, is_active, sort_order, "
       "fitbit_auto_check, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, "
@@ -88,8 +90,7 @@ Result<int64_t> Tracker::CreateTask(int64_t profile_id, const TaskFields& f) {
 Status Tracker::UpdateTask(int64_t task_id, const TaskPatch& p) {
   std::string title;
   if (p.title) {
-    title = Trim(*p.title);
-    SB_RETURN_IF_ERROR(CheckName("task title", title, kMaxTitle));
+    SB_ASSIGN_OR_RETURN(title, NormalizeName("task title", *p.title, kMaxTaskTitleLength));
   }
   if (p.description) SB_RETURN_IF_ERROR(CheckDescription(*p.description));
   Transaction tx(db_);

@@ -3,7 +3,9 @@
 // against the raw SQLite ceiling measured in the same run on the same build:
 // a plain SELECT over the same rows (export) and prepared INSERTs in one
 // transaction (import). Peak memory is the peak RSS of a child process that
-// only imports, for the whole file and for a file a twentieth its size.
+// only imports, for the whole file and for a file a twentieth its size; and
+// the peak RSS of validating (and importing) hostile files of junk in fields
+// no backup has, which must not grow with their size.
 #include <sys/resource.h>
 
 #include <chrono>
@@ -62,6 +64,52 @@ int ImportAlone(const std::string& file, const std::string& db_path) {
   return 0;
 }
 
+// Child mode: validates FILE (nothing written) and prints this process's peak
+// RSS in KiB and the validation's verdict code.
+int ValidateAlone(const std::string& file) {
+  auto src = FileSource::Open(file).value();
+  Status s = ValidateBackup(*src).status();
+  std::printf("%ld %s\n", PeakRssKb(), code_name(s.code()));
+  return 0;
+}
+
+// Hostile files of about `mb` MB whose bulk is in fields no backup has: an
+// unknown top-level field holding millions of empty objects, the same inside
+// a task, or long strings. Each must validate in memory independent of its size.
+void WriteJunkFile(const std::string& path, const std::string& kind, int mb) {
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  const size_t target = static_cast<size_t>(mb) << 20;
+  const bool in_task = kind == "objects-in-task";
+  std::fputs(in_task ? R"({"version":"1.1","profiles":[{"profile":{"name":"A"},"tasks":[{"title":"Run","junk":[)"
+                     : R"({"version":"1.1","junk":[)", f);
+  size_t written = 0;
+  if (kind == "strings") {
+    const std::string s = "\"" + std::string(60000, 'x') + "\",";
+    while (written < target) written += std::fwrite(s.data(), 1, s.size(), f);
+  } else {
+    std::string block;
+    for (int i = 0; i < 20000; ++i) block += "{},";
+    while (written < target) written += std::fwrite(block.data(), 1, block.size(), f);
+  }
+  std::fputs(in_task ? "{}]}]}]}" : R"({}],"profiles":[]})", f);
+  std::fclose(f);
+}
+
+struct ValidateMemory {
+  long rss_kb = -1;
+  std::string verdict;
+};
+ValidateMemory MemoryOfValidate(const char* self, const std::string& file) {
+  const std::string cmd = std::string(self) + " --validate-alone '" + file + "'";
+  FILE* p = popen(cmd.c_str(), "r");
+  ValidateMemory m;
+  char verdict[64] = {0};
+  if (!p || std::fscanf(p, "%ld %63s", &m.rss_kb, verdict) != 2) m = {};
+  else m.verdict = verdict;
+  if (p) pclose(p);
+  return m;
+}
+
 // Runs this program in child mode on `file`: the child's peak RSS and the
 // high-water mark of SQLite's own allocations (its page cache, capped by
 // PRAGMA cache_size), both in KiB.
@@ -79,6 +127,7 @@ ImportMemory MemoryOfImport(const char* self, const std::string& file, const std
 
 int main(int argc, char** argv) {
   if (argc == 4 && std::string(argv[1]) == "--import-alone") return ImportAlone(argv[2], argv[3]);
+  if (argc == 3 && std::string(argv[1]) == "--validate-alone") return ValidateAlone(argv[2]);
   const std::string dir = argc > 1 ? argv[1] : "/tmp";
   const int years = argc > 2 ? std::atoi(argv[2]) : 5;
   FixedClock clock(1773144000, "2026-03-10");
@@ -174,14 +223,35 @@ int main(int argc, char** argv) {
   std::remove(small.c_str());
   for (const char* f : {"/bench-alone.db", "/bench-alone.db-wal"}) std::remove((dir + f).c_str());
 
+  // Hostile files: peak RSS of validating each alone (and the normal backup,
+  // for comparison), in KiB.
+  std::string junk_json;
+  const ValidateMemory normal = MemoryOfValidate(argv[0], file);
+  junk_json += "{\"file\": \"normal backup\", \"mb\": " + std::to_string(static_cast<int>(mb)) +
+               ", \"peak_rss_kb\": " + std::to_string(normal.rss_kb) + ", \"verdict\": \"" + normal.verdict + "\"}";
+  for (const char* kind : {"objects", "objects-in-task", "strings"}) {
+    for (int size : {1, 15}) {
+      const std::string junk = dir + "/bench-junk.json";
+      WriteJunkFile(junk, kind, size);
+      const ValidateMemory m = MemoryOfValidate(argv[0], junk);
+      const ImportMemory imported = MemoryOfImport(argv[0], junk, dir + "/bench-alone.db");
+      junk_json += ", {\"file\": \"" + std::string(kind) + "\", \"mb\": " + std::to_string(size) +
+                   ", \"peak_rss_kb\": " + std::to_string(m.rss_kb) + ", \"verdict\": \"" + m.verdict +
+                   "\", \"import_peak_rss_kb\": " + std::to_string(imported.rss_kb) + "}";
+      std::remove(junk.c_str());
+    }
+  }
+  for (const char* f : {"/bench-alone.db", "/bench-alone.db-wal"}) std::remove((dir + f).c_str());
+
   std::printf("{\"checks\": %lld, \"file_mb\": %.1f, \"export_s\": %.3f, \"select_ceiling_s\": %.3f, "
               "\"export_mb_per_s\": %.1f, \"export_ratio_to_select\": %.3f, \"import_s\": %.3f, "
               "\"insert_ceiling_s\": %.3f, \"import_ratio_to_insert\": %.3f, "
               "\"import_alone\": {\"small_file_mb\": %.1f, \"large_file_mb\": %.1f, \"peak_rss_kb\": [%ld, %ld], "
               "\"sqlite_highwater_kb\": [%ld, %ld], \"rss_without_sqlite_kb\": [%ld, %ld], "
-              "\"rss_without_sqlite_ratio_large_to_small\": %.3f}}\n",
+              "\"rss_without_sqlite_ratio_large_to_small\": %.3f}, \"validate_alone\": [%s]}\n",
               checks, mb, export_s, select_s, mb / export_s, select_s / export_s, import_s, insert_s,
               insert_s / import_s, small_mb, mb, mem_small.rss_kb, mem_large.rss_kb, mem_small.sqlite_kb,
-              mem_large.sqlite_kb, own_small, own_large, static_cast<double>(own_large) / static_cast<double>(own_small));
+              mem_large.sqlite_kb, own_small, own_large, static_cast<double>(own_large) / static_cast<double>(own_small),
+              junk_json.c_str());
   return 0;
 }

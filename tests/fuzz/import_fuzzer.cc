@@ -26,6 +26,7 @@ void CompareParsers(const std::string& input) {
   JsonDomBuilder dom;
   const Status ours = ParseJsonStream(source, dom);
   if (ours.message().find("nesting deeper") != std::string::npos) return;  // our limit; nlohmann has none
+  if (ours.code() == Code::kInvalidBackup) return;  // a token past our length limits; nlohmann has none
   // nlohmann takes a NUL byte for the end of the input and ignores what
   // follows; RFC 8259 (and we) refuse it.
   if (input.find('\0') != std::string::npos) return;

@@ -3,6 +3,7 @@
 // buffer boundaries, and under thousands of deterministic mutations.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 
@@ -138,6 +139,45 @@ TEST(JsonStreamTest, ReportsBytesReadAsItGoes) {
   ASSERT_TRUE(ParseJsonStream(src, dom, [&](int64_t n) { seen.push_back(n); }).ok());
   ASSERT_GE(seen.size(), 2u);
   EXPECT_EQ(seen.back(), static_cast<int64_t>(big.size()));
+}
+
+// Before: a 1 MB number was built whole and echoed in full ("the number 777…
+// is too large"); a string had no bound at all.
+TEST(JsonStreamTest, RefusesOverlongTokensWithoutEchoingThem) {
+  for (const std::string& text : {"[" + std::string(1 << 20, '7') + "]", "[1." + std::string(1 << 20, '5') + "]",
+                                  "[\"" + std::string(1 << 20, 's') + "\"]", "{\"" + std::string(1 << 20, 'k') + "\":1}"}) {
+    StringSource src(text);
+    JsonDomBuilder dom;
+    Status s = ParseJsonStream(src, dom);
+    EXPECT_EQ(s.code(), Code::kInvalidBackup) << s.message().substr(0, 100);
+    EXPECT_LT(s.message().size(), 200u) << s.message().substr(0, 100);
+  }
+  const std::string longest_number = "[" + std::string(64, '1') + "]";  // 64 characters: still read
+  StringSource ok(longest_number);
+  JsonDomBuilder dom;
+  EXPECT_TRUE(ParseJsonStream(ok, dom).ok());
+}
+
+// A handler that skips everything: tokens are checked, their text not kept, no
+// length limit applies (a skipped value costs no memory).
+class SkipAll : public JsonDomBuilder {
+ public:
+  SkipAll() { skipping_ = true; }
+  void String(std::string& v) override { longest = std::max(longest, v.size()); }
+  void Key(std::string& k) override { longest = std::max(longest, k.size()); }
+  size_t longest = 0;
+};
+
+TEST(JsonStreamTest, SkippedTokensAreCheckedButNotKept) {
+  const std::string text = "{\"" + std::string(1 << 20, 'k') + "\":[\"" + std::string(1 << 20, 's') + "\\u00e9\", " +
+                           std::string(1 << 20, '9') + "]}";
+  StringSource src(text);
+  SkipAll skip;
+  EXPECT_TRUE(ParseJsonStream(src, skip).ok());
+  EXPECT_LT(skip.longest, 64u << 10);
+  const std::string broken = "[\"" + std::string(1 << 20, 's') + "\xC0\"]";  // still checked
+  StringSource bad(broken);
+  EXPECT_EQ(ParseJsonStream(bad, skip).code(), Code::kMalformed);
 }
 
 }  // namespace

@@ -227,5 +227,44 @@ TEST_F(TrackerTest, SettingsRoundTrip) {
   EXPECT_EQ(*tracker().GetSetting("theme").value(), "light");
 }
 
+// Before: NFC and NFD spellings of "Café" made two profiles and two tasks that
+// look the same; names are now stored in NFC.
+TEST_F(TrackerTest, NamesAndTitlesAreStoredInNfcSoSpellingsCollide) {
+  const std::string nfc = "Caf\xC3\xA9", nfd = "Cafe\xCC\x81";
+  auto p = tracker().CreateProfile(nfd, "#123456");
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_EQ(tracker().GetProfile(p.value()).value().name, nfc);
+  EXPECT_EQ(tracker().CreateProfile(nfc, "#123456").status().code(), Code::kAlreadyExists);
+  auto t = tracker().CreateTask(p.value(), TaskFields{nfd, "", true, true, false});
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  EXPECT_EQ(tracker().GetTask(t.value()).value().title, nfc);
+  EXPECT_EQ(tracker().CreateTask(p.value(), TaskFields{nfc, "", true, true, false}).status().code(), Code::kAlreadyExists);
+  auto other = tracker().CreateProfile("Other", "#123456").value();
+  TaskPatch rename;
+  rename.title = std::string(" ") + nfd + " ";
+  auto t2 = tracker().CreateTask(p.value(), TaskFields{"Tea", "", true, true, false}).value();
+  EXPECT_EQ(tracker().UpdateTask(t2, rename).code(), Code::kAlreadyExists);
+  ProfilePatch pp;
+  pp.name = nfd;
+  EXPECT_EQ(tracker().UpdateProfile(other, pp).code(), Code::kAlreadyExists);
+}
+
+// Before: a profile named with only a zero-width space was created.
+TEST_F(TrackerTest, InvisibleNamesAndTitlesAreRefused) {
+  for (const char* invisible : {"\xE2\x80\x8B", "\xEF\xBB\xBF", "\xE2\x81\xA0 \xE2\x80\x8D", "\xE3\x85\xA4",
+                                "\xE1\x85\x9F", "\xE2\xA0\x80", "\xE3\x80\x80"}) {
+    auto r = tracker().CreateProfile(invisible, "#123456");
+    EXPECT_EQ(r.status().code(), Code::kInvalidArgument) << invisible;
+  }
+  EXPECT_EQ(Count("profiles"), 0);
+  auto p = tracker().CreateProfile("Mom", "#123456").value();
+  EXPECT_EQ(tracker().CreateTask(p, TaskFields{"\xE2\x80\x8B", "", true, true, false}).status().code(),
+            Code::kInvalidArgument);
+  ProfilePatch pp;
+  pp.name = "\xE2\x80\x8C";
+  EXPECT_EQ(tracker().UpdateProfile(p, pp).code(), Code::kInvalidArgument);
+  EXPECT_TRUE(tracker().CreateProfile("\xE2\x80\x8BZo\xC3\xAB", "#123456").ok());  // something shows
+}
+
 }  // namespace
 }  // namespace streakbox

@@ -24,7 +24,8 @@ struct ExportResult {
 Result<ExportResult> ExportBackup(Database& db, const Clock& clock, const ExportOptions& options, ByteSink& sink);
 
 // The download name: streakbox-backup-YYYY-MM-DD.json, or with the profile's
-// name (made file-name safe) before the date.
+// name (made file-name safe, cut on a UTF-8 boundary so that the whole name
+// stays within 255 bytes) before the date.
 std::string BackupFileName(const std::string& date, const std::optional<std::string>& profile_name);
 
 }  // namespace streakbox

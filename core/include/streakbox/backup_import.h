@@ -85,7 +85,10 @@ bool IsWholeInstance(const BackupSummary& summary);
 Status VerifyRestored(Database& db, const nlohmann::json& header);
 
 // kMalformed, kUnsupportedVersion or kInvalidBackup (with details) when the
-// backup cannot be imported.
+// backup cannot be imported. `clock` decides which dates are in the future
+// (docs/FORMAT.md); the form without it uses the system clock.
+Result<BackupSummary> ValidateBackup(ByteSource& source, const Clock& clock,
+                                     const std::function<void(double)>& progress = nullptr);
 Result<BackupSummary> ValidateBackup(ByteSource& source, const std::function<void(double)>& progress = nullptr);
 
 Result<ImportReport> ImportBackup(Database& db, const Clock& clock, ByteSource& source,

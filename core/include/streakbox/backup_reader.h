@@ -5,7 +5,10 @@
 //   - top-level profile, tasks, task_checks, daily_status             (the seed app's single-profile export)
 // and reports each record with its JSON path ("$.profiles[0].tasks[2]").
 // It checks shape only (what is an object, what is an array); the meaning of
-// each field is the importer's business.
+// each field is the importer's business. Work and memory are bounded whatever
+// the file holds: unknown fields are skipped without being built, a record
+// holds only its known fields, one level deep, at most 1 MiB of text, and at
+// most 1000 profiles are read (docs/FORMAT.md, "Limits").
 #pragma once
 
 #include <functional>
@@ -25,6 +28,8 @@ class BackupVisitor {
   virtual ~BackupVisitor() = default;
   // A top-level field other than the profile data (version, counts, settings, ...).
   virtual void Field(const std::string& key, const nlohmann::json& value, const std::string& path) = 0;
+  // The "profiles" array starts (`path` names it); it may hold no profile at all.
+  virtual void BeginProfileList(const std::string& /*path*/) {}
   virtual void BeginProfile(const std::string& path) = 0;
   // The profile's own object ({name, color, ...}); `path` names it.
   virtual void ProfileInfo(const nlohmann::json& profile, const std::string& path) = 0;
