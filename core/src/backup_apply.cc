@@ -69,7 +69,9 @@ class Applier : public ValidRecordSink {
 
   void DailyStatus(const StatusRecord& s) override {
     if (o_.tasks_only || !s.completed_at) ++cur_->daily_status.skipped;
-    else statuses_.push_back(s);  // applied once the profile's checks are in
+    // Applied once the profile's checks are in; one per date (the first, as
+    // the insert would keep), so memory is bounded by the calendar, not the file.
+    else if (!statuses_.emplace(s.date, *s.completed_at).second) ++cur_->daily_status.skipped;
   }
 
   void EndProfile() override {
@@ -255,12 +257,12 @@ class Applier : public ValidRecordSink {
   // Streakbox's rule (docs/ARCHITECTURE.md). Never removes a completion that
   // was already there. Works from the tallies, not by querying every day.
   Status FinishStatuses() {
-    for (const StatusRecord& s : statuses_) {
-      if (!days_.count(s.date)) {
+    for (const auto& [date, completed_at] : statuses_) {
+      if (!days_.count(date)) {
         ++cur_->daily_status.skipped;
         continue;
       }
-      SB_RETURN_IF_ERROR(InsertStatus(s.date, *s.completed_at));
+      SB_RETURN_IF_ERROR(InsertStatus(date, completed_at));
       if (db_.Changes() > 0) ++cur_->daily_status.added;
       else ++cur_->daily_status.skipped;
     }
@@ -346,7 +348,7 @@ class Applier : public ValidRecordSink {
   std::unordered_map<int64_t, TaskFlags> flags_;     // this profile's tasks, by id in this database
   std::unordered_map<std::string, DayTally> days_;   // by date
   std::set<std::string> old_titles_;                // replace: titles that were there before
-  std::vector<StatusRecord> statuses_;
+  std::unordered_map<std::string, std::string> statuses_;  // the file's completed days: date -> completed_at
   std::vector<CheckRecord> deferred_;
   int64_t next_sort_ = 0;
   int64_t resolved_ = 0;

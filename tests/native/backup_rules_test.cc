@@ -287,5 +287,19 @@ TEST_F(BackupRulesTest, EveryWrongTypeSeedGetsAVerdict) {
   EXPECT_GT(files, 80u);
 }
 
+// The importer keeps one completed day per date (memory bounded by the
+// calendar, not by the file): the first one in the file wins, the rest count
+// as skipped, as when each was inserted in turn.
+TEST_F(BackupRulesTest, RepeatedCompletedDaysKeepTheFirst) {
+  auto r = Import(OneProfile(R"({"title":"Run"})", R"({"task_title":"Run","date":"2026-03-09"})",
+                             R"({"date":"2026-03-09","completed_at":"2026-03-09T06:00:00Z"},)"
+                             R"({"date":"2026-03-09","completed_at":"2026-03-09T09:00:00Z"})"));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r.value().profiles[0].daily_status.added, 1);
+  EXPECT_EQ(r.value().profiles[0].daily_status.skipped, 1);
+  auto day = tracker().GetDay(r.value().profiles[0].profile_id, "2026-03-09").value();
+  EXPECT_EQ(day.completed_at, std::optional<std::string>("2026-03-09T06:00:00Z"));
+}
+
 }  // namespace
 }  // namespace streakbox
