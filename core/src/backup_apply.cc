@@ -6,6 +6,7 @@
 
 #include "backup_records.h"
 #include "backup_validate.h"
+#include "validate.h"
 #include "streakbox/backup_format.h"
 #include "streakbox/backup_import.h"
 #include "streakbox/backup_reader.h"
@@ -89,6 +90,12 @@ class Applier : public ValidRecordSink {
     SB_RETURN_IF_ERROR(status_);
     if (!o_.profile_id && o_.mode == Mode::kReplace) SB_RETURN_IF_ERROR(DeleteOtherProfiles());
     if (!o_.profile_id && settings_.is_object()) SB_RETURN_IF_ERROR(ApplySettings());
+    // The instance's own cap (createTask's), which a merge could pass.
+    SB_ASSIGN_OR_RETURN(Statement count, db_.Prepare("SELECT count(*) FROM tasks"));
+    SB_ASSIGN_OR_RETURN(bool row, count.Step());
+    if (row && count.Int(0) > kMaxTasks)
+      return Status::InvalidArgument("after this import Streakbox would hold " + std::to_string(count.Int(0)) +
+                                     " tasks; it holds at most " + std::to_string(kMaxTasks));
     return Status::Ok();
   }
 

@@ -247,6 +247,14 @@ TEST_F(BackupRulesTest, ProfilesTasksAndWaitingChecksAreCapped) {
   const int64_t profile = tracker().ListProfiles().value()[0].id;
   EXPECT_EQ(tracker().CreateTask(profile, TaskFields{"One more", "", true, true, false}).status().code(),
             Code::kInvalidArgument);
+  // A merge that would pass the cap changes nothing.
+  const std::string one_more = R"({"version":"1.1","profiles":[{"profile":{"name":"B"},"tasks":[{"title":"X"}]}]})";
+  StringSource src(one_more);
+  ImportOptions merge;
+  merge.mode = ImportOptions::Mode::kMerge;
+  EXPECT_EQ(ImportBackup(db(), clock_, src, merge).status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(Count("tasks"), 20000);
+  EXPECT_EQ(Count("profiles"), 1);
 
   std::string waiting;
   for (int i = 0; i <= 20000; ++i) waiting += std::string(i ? "," : "") + R"({"task_title":"Later","date":"2026-03-09"})";
