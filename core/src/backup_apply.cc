@@ -6,6 +6,7 @@
 
 #include "backup_records.h"
 #include "backup_validate.h"
+#include "validate.h"
 #include "streakbox/backup_format.h"
 #include "streakbox/backup_import.h"
 #include "streakbox/backup_reader.h"
@@ -69,7 +70,9 @@ class Applier : public ValidRecordSink {
 
   void DailyStatus(const StatusRecord& s) override {
     if (o_.tasks_only || !s.completed_at) ++cur_->daily_status.skipped;
-    else statuses_.push_back(s);  // applied once the profile's checks are in
+    // Applied once the profile's checks are in; one per date (the first, as
+    // the insert would keep), so memory is bounded by the calendar, not the file.
+    else if (!statuses_.emplace(s.date, *s.completed_at).second) ++cur_->daily_status.skipped;
   }
 
   void EndProfile() override {
@@ -89,9 +92,14 @@ class Applier : public ValidRecordSink {
   Status Finish(bool whole) {
     SB_RETURN_IF_ERROR(status_);
     report_->whole_instance = whole && !o_.profile_id;
-    if (!report_->whole_instance) return Status::Ok();
-    if (o_.mode == Mode::kReplace) SB_RETURN_IF_ERROR(DeleteOtherProfiles());
-    if (settings_.is_object()) SB_RETURN_IF_ERROR(ApplySettings());
+    if (report_->whole_instance && o_.mode == Mode::kReplace) SB_RETURN_IF_ERROR(DeleteOtherProfiles());
+    if (report_->whole_instance && settings_.is_object()) SB_RETURN_IF_ERROR(ApplySettings());
+    // The instance's own cap (createTask's), which a merge could pass.
+    SB_ASSIGN_OR_RETURN(Statement count, db_.Prepare("SELECT count(*) FROM tasks"));
+    SB_ASSIGN_OR_RETURN(bool row, count.Step());
+    if (row && count.Int(0) > kMaxTasks)
+      return Status::InvalidArgument("after this import Streakbox would hold " + std::to_string(count.Int(0)) +
+                                     " tasks; it holds at most " + std::to_string(kMaxTasks));
     return Status::Ok();
   }
 
@@ -260,12 +268,12 @@ class Applier : public ValidRecordSink {
   // Streakbox's rule (docs/ARCHITECTURE.md). Never removes a completion that
   // was already there. Works from the tallies, not by querying every day.
   Status FinishStatuses() {
-    for (const StatusRecord& s : statuses_) {
-      if (!days_.count(s.date)) {
+    for (const auto& [date, completed_at] : statuses_) {
+      if (!days_.count(date)) {
         ++cur_->daily_status.skipped;
         continue;
       }
-      SB_RETURN_IF_ERROR(InsertStatus(s.date, *s.completed_at));
+      SB_RETURN_IF_ERROR(InsertStatus(date, completed_at));
       if (db_.Changes() > 0) ++cur_->daily_status.added;
       else ++cur_->daily_status.skipped;
     }
@@ -355,7 +363,7 @@ class Applier : public ValidRecordSink {
   std::unordered_map<int64_t, TaskFlags> flags_;     // this profile's tasks, by id in this database
   std::unordered_map<std::string, DayTally> days_;   // by date
   std::set<std::string> old_titles_;                // replace: titles that were there before
-  std::vector<StatusRecord> statuses_;
+  std::unordered_map<std::string, std::string> statuses_;  // the file's completed days: date -> completed_at
   std::vector<CheckRecord> deferred_;
   int64_t next_sort_ = 0;
   int64_t resolved_ = 0;

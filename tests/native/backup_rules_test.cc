@@ -247,6 +247,14 @@ TEST_F(BackupRulesTest, ProfilesTasksAndWaitingChecksAreCapped) {
   const int64_t profile = tracker().ListProfiles().value()[0].id;
   EXPECT_EQ(tracker().CreateTask(profile, TaskFields{"One more", "", true, true, false}).status().code(),
             Code::kInvalidArgument);
+  // A merge that would pass the cap changes nothing.
+  const std::string one_more = R"({"version":"1.1","profiles":[{"profile":{"name":"B"},"tasks":[{"title":"X"}]}]})";
+  StringSource src(one_more);
+  ImportOptions merge;
+  merge.mode = ImportOptions::Mode::kMerge;
+  EXPECT_EQ(ImportBackup(db(), clock_, src, merge).status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(Count("tasks"), 20000);
+  EXPECT_EQ(Count("profiles"), 1);
 
   std::string waiting;
   for (int i = 0; i <= 20000; ++i) waiting += std::string(i ? "," : "") + R"({"task_title":"Later","date":"2026-03-09"})";
@@ -285,6 +293,20 @@ TEST_F(BackupRulesTest, EveryWrongTypeSeedGetsAVerdict) {
     ++files;
   }
   EXPECT_GT(files, 80u);
+}
+
+// The importer keeps one completed day per date (memory bounded by the
+// calendar, not by the file): the first one in the file wins, the rest count
+// as skipped, as when each was inserted in turn.
+TEST_F(BackupRulesTest, RepeatedCompletedDaysKeepTheFirst) {
+  auto r = Import(OneProfile(R"({"title":"Run"})", R"({"task_title":"Run","date":"2026-03-09"})",
+                             R"({"date":"2026-03-09","completed_at":"2026-03-09T06:00:00Z"},)"
+                             R"({"date":"2026-03-09","completed_at":"2026-03-09T09:00:00Z"})"));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r.value().profiles[0].daily_status.added, 1);
+  EXPECT_EQ(r.value().profiles[0].daily_status.skipped, 1);
+  auto day = tracker().GetDay(r.value().profiles[0].profile_id, "2026-03-09").value();
+  EXPECT_EQ(day.completed_at, std::optional<std::string>("2026-03-09T06:00:00Z"));
 }
 
 }  // namespace
