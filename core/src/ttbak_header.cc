@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "ttbak_internal.h"
+#include "unicode_nfc.h"
 
 namespace streakbox {
 namespace ttbak {
@@ -62,6 +63,8 @@ bool KdfInBounds(const KdfParams& kdf) {
   return kdf.opslimit >= kMinOpslimit && kdf.opslimit <= kMaxOpslimit && kdf.memlimit_kib >= kMinMemlimitKiB &&
          kdf.memlimit_kib <= kMaxMemlimitKiB;
 }
+
+std::string PasswordBytes(const std::string& typed) { return IsValidUtf8(typed) ? ToNfc(typed) : typed; }
 
 Status DeriveKeys(const std::string& password, const unsigned char* salt, const KdfParams& kdf, TtbakKeys* keys) {
   SB_RETURN_IF_ERROR(InitSodium());
@@ -165,9 +168,18 @@ Status CheckTtbakKeys(const TtbakHeader& h, const TtbakKeys& keys) {
 
 Result<std::unique_ptr<TtbakKeys>> UnlockTtbak(const TtbakHeader& h, const std::string& password) {
   if (password.empty()) return Status(Code::kPasswordRequired, "this backup is encrypted: enter its password");
+  // The NFC form first; files written before the NFC rule used the bytes as
+  // typed, so those are tried too when they differ (one more derivation).
+  const std::string nfc = PasswordBytes(password);
+  const auto* salt = reinterpret_cast<const unsigned char*>(&h.bytes[kOffSalt]);
   auto keys = std::make_unique<TtbakKeys>();
-  SB_RETURN_IF_ERROR(DeriveKeys(password, reinterpret_cast<const unsigned char*>(&h.bytes[kOffSalt]), h.kdf, keys.get()));
-  SB_RETURN_IF_ERROR(CheckTtbakKeys(h, *keys));
+  SB_RETURN_IF_ERROR(DeriveKeys(nfc, salt, h.kdf, keys.get()));
+  Status check = CheckTtbakKeys(h, *keys);
+  if (check.code() == Code::kWrongPassword && nfc != password) {
+    SB_RETURN_IF_ERROR(DeriveKeys(password, salt, h.kdf, keys.get()));
+    check = CheckTtbakKeys(h, *keys);
+  }
+  SB_RETURN_IF_ERROR(check);
   return keys;
 }
 

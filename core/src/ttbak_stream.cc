@@ -137,7 +137,7 @@ Result<std::unique_ptr<EncryptingSink>> EncryptingSink::Open(ByteSink& out, cons
   unsigned char salt[kSaltSize];
   randombytes_buf(salt, sizeof salt);
   TtbakKeys keys;
-  SB_RETURN_IF_ERROR(DeriveKeys(password, salt, options.kdf, &keys));
+  SB_RETURN_IF_ERROR(DeriveKeys(PasswordBytes(password), salt, options.kdf, &keys));
   std::unique_ptr<EncryptingSink> s(new EncryptingSink(out, size_t{1} << options.chunk_log2));
   unsigned char stream_header[kStreamHeaderSize];
   crypto_secretstream_xchacha20poly1305_init_push(&s->state_->st, stream_header, keys.stream.data());

@@ -3,7 +3,7 @@
 // Each file runs in a fresh module instance: the heap only grows, so its size
 // after the call is the call's peak. Prints one JSON object.
 //   node tests/bench/wasm_heap_bench.mjs [MB]     (the hostile files' size, default 15)
-import { BytesSource, openDb, tempDir } from '../wasm/module.mjs';
+import { openDb, tempDir } from '../wasm/module.mjs';
 
 const MB = Number(process.argv[2] || 15);
 const NOW = Date.UTC(2026, 2, 10, 12, 0, 0);
@@ -35,9 +35,8 @@ async function heapAfter(bytes, validateOnly) {
   const db = await openDb(t.dir, { now: NOW });
   try {
     const before = db.module.HEAPU8.buffer.byteLength;
-    db.module.streakboxSource = new BytesSource(bytes);
-    const r = JSON.parse(db.sb.importBackup(JSON.stringify({ mode: 'replace' }), validateOnly));
-    db.module.streakboxSource = null;
+    const r = validateOnly ? db.io('validateBackup', [], { input: bytes })
+      : db.io('importBackup', [{ mode: 'replace' }], { input: bytes });
     const after = db.module.HEAPU8.buffer.byteLength;
     return { mb: +(bytes.length / 1e6).toFixed(1), heap_before_mb: before / 2 ** 20, heap_after_mb: after / 2 ** 20,
              growth_mb: (after - before) / 2 ** 20, verdict: r.ok ? 'ok' : r.error.code };

@@ -242,5 +242,14 @@ TEST_F(EncryptedBackupTest, PlainJsonStillImportsAndOtherFilesAreNotBackups) {
   EXPECT_EQ(Import("", std::nullopt).status().code(), Code::kMalformed);
 }
 
+// docs/FORMAT.md, "Keys": the same password typed composed or decomposed opens
+// a new file either way; a different password still does not.
+TEST(Ttbak, APasswordTypedInNfcOrNfdOpensTheSameFile) {
+  const std::string nfc = "Caf\xc3\xa9", nfd = "Cafe\xcc\x81";
+  EXPECT_EQ(Decrypt(Encrypt("x", kFast, nfc), nfd).value(), "x");
+  EXPECT_EQ(Decrypt(Encrypt("y", kFast, nfd), nfc).value(), "y");
+  EXPECT_EQ(Decrypt(Encrypt("z", kFast, nfc), "Cafe").status().code(), Code::kWrongPassword);
+}
+
 }  // namespace
 }  // namespace streakbox

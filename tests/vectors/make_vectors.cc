@@ -105,6 +105,23 @@ std::string HandPushed(const std::vector<std::string>& parts, const std::vector<
   return f;
 }
 
+// A one-chunk file keyed with `raw_password`'s bytes exactly (no NFC), as
+// Streakbox wrote before the NFC rule.
+std::string RawPasswordEncrypt(const std::string& plain, const std::string& raw_password) {
+  unsigned char salt[ttbak::kSaltSize];
+  randombytes_buf(salt, sizeof salt);
+  TtbakKeys keys;
+  if (!ttbak::DeriveKeys(raw_password, salt, kFast.kdf, &keys).ok()) std::exit(1);
+  crypto_secretstream_xchacha20poly1305_state st;
+  unsigned char sh[ttbak::kStreamHeaderSize];
+  crypto_secretstream_xchacha20poly1305_init_push(&st, sh, keys.stream.data());
+  std::string c(plain.size() + ttbak::kChunkOverhead, '\0');
+  crypto_secretstream_xchacha20poly1305_push(&st, reinterpret_cast<unsigned char*>(&c[0]), nullptr,
+                                             reinterpret_cast<const unsigned char*>(plain.data()), plain.size(),
+                                             nullptr, 0, crypto_secretstream_xchacha20poly1305_TAG_FINAL);
+  return ttbak::BuildHeader(kFast, salt, sh, keys) + c;
+}
+
 struct Vector {
   std::string name, password, expect, plaintext, description;
   std::string bytes;
@@ -236,6 +253,15 @@ int main(int argc, char** argv) {
       "header length 44 with a valid checksum: version 1 headers are 128 bytes");
   bad("header_length_4096_v2", "unsupported_version", with_header_length(4096, 2),
       "a 4096-byte header of a newer container (version 2) with a valid checksum");
+
+  // Passwords in NFC (docs/FORMAT.md, "Keys"): "Café" typed decomposed.
+  const std::string nfd = "Cafe\xcc\x81 au lait";  // e + U+0301
+  v.push_back({"nfd_password", nfd, "success", small,
+               "written from a decomposed (NFD) password, so from its NFC bytes; opens with the NFD password as typed",
+               Encrypt(small, kFast, nfd)});
+  v.push_back({"legacy_nfd_password", nfd, "success", small,
+               "written as before the NFC rule, from the NFD bytes themselves: opens through the reader's second try",
+               RawPasswordEncrypt(small, nfd)});
 
   json manifest = json::array();
   for (const auto& x : v) {

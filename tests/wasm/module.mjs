@@ -16,19 +16,6 @@ const wasmBinary = readFileSync(join(BUILD, 'streakbox.wasm'));
 export const DB = 'streakbox.db';
 export const FILE_NAMES = [DB, `${DB}-wal`, `${DB}-journal`];
 
-/** Module.streakboxSource over bytes in memory (the worker's BlobSource contract). */
-export class BytesSource {
-  constructor(bytes) { this.bytes = bytes; this.pos = 0; }
-  size() { return this.bytes.length; }
-  rewind() { this.pos = 0; }
-  read(view) {
-    const n = Math.min(view.length, this.bytes.length - this.pos);
-    view.set(this.bytes.subarray(this.pos, this.pos + n));
-    this.pos += n;
-    return n;
-  }
-}
-
 /** A temp folder for one test's database files. */
 export function tempDir() {
   const dir = mkdtempSync(join(tmpdir(), 'streakbox-wasm-'));

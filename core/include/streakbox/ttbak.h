@@ -52,8 +52,11 @@ struct TtbakKeys {
   ~TtbakKeys();
 };
 
-// Derives the keys with Argon2id (the slow step) and checks the password
-// against the header's check value: kWrongPassword when it does not match.
+// Derives the keys with Argon2id (the slow step) from the password's NFC form
+// and checks them against the header's check value; when that fails and the
+// password as typed differs from its NFC form, tries it as typed too (files
+// written before the NFC rule). kPasswordRequired for an empty password,
+// kWrongPassword when neither matches.
 Result<std::unique_ptr<TtbakKeys>> UnlockTtbak(const TtbakHeader& header, const std::string& password);
 // kWrongPassword unless `keys` belong to `header`.
 Status CheckTtbakKeys(const TtbakHeader& header, const TtbakKeys& keys);
