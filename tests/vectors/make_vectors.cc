@@ -84,17 +84,19 @@ std::string PutU32(std::string f, size_t off, uint32_t v) {
   return f;
 }
 
-// A stream pushed by hand with the real keys: chunks of `parts` with `tags`,
-// for the scenarios no honest writer produces.
-std::string HandPushed(const std::vector<std::string>& parts, const std::vector<unsigned char>& tags) {
+// A stream pushed by hand with keys from `raw_password`'s bytes exactly (no
+// NFC): chunks of `parts` with `tags`, for the scenarios no honest writer
+// produces and for files as Streakbox wrote them before the NFC rule.
+std::string HandPushed(const std::vector<std::string>& parts, const std::vector<unsigned char>& tags,
+                       const EncryptOptions& o = kSmallChunks, const std::string& raw_password = kPassword) {
   unsigned char salt[ttbak::kSaltSize];
   randombytes_buf(salt, sizeof salt);
   TtbakKeys keys;
-  if (!ttbak::DeriveKeys(kPassword, salt, kSmallChunks.kdf, &keys).ok()) std::exit(1);
+  if (!ttbak::DeriveKeys(raw_password, salt, o.kdf, &keys).ok()) std::exit(1);
   crypto_secretstream_xchacha20poly1305_state st;
   unsigned char sh[ttbak::kStreamHeaderSize];
   crypto_secretstream_xchacha20poly1305_init_push(&st, sh, keys.stream.data());
-  std::string f = ttbak::BuildHeader(kSmallChunks, salt, sh, keys);
+  std::string f = ttbak::BuildHeader(o, salt, sh, keys);
   for (size_t i = 0; i < parts.size(); ++i) {
     std::string c(parts[i].size() + ttbak::kChunkOverhead, '\0');
     crypto_secretstream_xchacha20poly1305_push(&st, reinterpret_cast<unsigned char*>(&c[0]), nullptr,
@@ -103,23 +105,6 @@ std::string HandPushed(const std::vector<std::string>& parts, const std::vector<
     f += c;
   }
   return f;
-}
-
-// A one-chunk file keyed with `raw_password`'s bytes exactly (no NFC), as
-// Streakbox wrote before the NFC rule.
-std::string RawPasswordEncrypt(const std::string& plain, const std::string& raw_password) {
-  unsigned char salt[ttbak::kSaltSize];
-  randombytes_buf(salt, sizeof salt);
-  TtbakKeys keys;
-  if (!ttbak::DeriveKeys(raw_password, salt, kFast.kdf, &keys).ok()) std::exit(1);
-  crypto_secretstream_xchacha20poly1305_state st;
-  unsigned char sh[ttbak::kStreamHeaderSize];
-  crypto_secretstream_xchacha20poly1305_init_push(&st, sh, keys.stream.data());
-  std::string c(plain.size() + ttbak::kChunkOverhead, '\0');
-  crypto_secretstream_xchacha20poly1305_push(&st, reinterpret_cast<unsigned char*>(&c[0]), nullptr,
-                                             reinterpret_cast<const unsigned char*>(plain.data()), plain.size(),
-                                             nullptr, 0, crypto_secretstream_xchacha20poly1305_TAG_FINAL);
-  return ttbak::BuildHeader(kFast, salt, sh, keys) + c;
 }
 
 struct Vector {
@@ -261,7 +246,7 @@ int main(int argc, char** argv) {
                Encrypt(small, kFast, nfd)});
   v.push_back({"legacy_nfd_password", nfd, "success", small,
                "written as before the NFC rule, from the NFD bytes themselves: opens through the reader's second try",
-               RawPasswordEncrypt(small, nfd)});
+               HandPushed({small}, {kFin}, kFast, nfd)});
 
   json manifest = json::array();
   for (const auto& x : v) {
