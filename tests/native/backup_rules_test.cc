@@ -12,6 +12,7 @@
 #include "../../core/src/unicode_nfc.h"
 #include "streakbox/backup_export.h"
 #include "streakbox/backup_import.h"
+#include "backup_files.h"
 #include "test_db.h"
 
 namespace streakbox {
@@ -26,10 +27,9 @@ class BackupRulesTest : public DbTest {
  protected:
   // Imports `data` (a dry run unless told) with the test clock, 2026-03-10T12:00Z.
   Result<ImportReport> Import(const std::string& data, bool dry_run = false) {
-    StringSource src(data);
     ImportOptions o;
     o.dry_run = dry_run;
-    return ImportBackup(db(), clock_, src, o);
+    return ImportText(db(), clock_, data, o);
   }
   Status Check(const std::string& data) { return Import(data, /*dry_run=*/true).status(); }
   // One profile "A" holding `tasks`, `checks` and `statuses` (JSON array bodies).

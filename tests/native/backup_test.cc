@@ -6,6 +6,7 @@
 #include "streakbox/backup_export.h"
 #include "streakbox/backup_format.h"
 #include "streakbox/backup_import.h"
+#include "backup_files.h"
 #include "test_db.h"
 
 namespace streakbox {
@@ -60,16 +61,8 @@ class BackupTest : public DbTest {
     ASSERT_TRUE(tracker().SetSetting("theme", "dark").ok());
     ASSERT_TRUE(tracker().SetSetting("secret.backup_password", "hunter2").ok());
   }
-  std::string Export(std::optional<int64_t> profile = std::nullopt) {
-    StringSink sink;
-    auto r = ExportBackup(db(), clock_, ExportOptions{profile}, sink);
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return sink.str();
-  }
-  Result<ImportReport> Import(const std::string& data, ImportOptions o = {}) {
-    StringSource src(data);
-    return ImportBackup(db(), clock_, src, o);
-  }
+  std::string Export(std::optional<int64_t> profile = std::nullopt) { return ExportText(db(), clock_, profile); }
+  Result<ImportReport> Import(const std::string& data, ImportOptions o = {}) { return ImportText(db(), clock_, data, o); }
   Status Invalid(const std::string& data) {
     StringSource src(data);
     return ValidateBackup(src).status();
