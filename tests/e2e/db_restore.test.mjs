@@ -1,17 +1,16 @@
-// "Restore a database file" with hostile files, in real Chromium through
+// "Restore a database file" with hostile files, in a real browser (Chromium and Firefox) through
 // window.streakbox.importDatabase: the files of tests/support/db_images.h,
 // written by make_db_seeds with this build. Each is refused as `invalid`,
 // naming the trigger, view or row, within the test's time (a recursive view
 // used to hang the worker), and the data, the backup history, this instance's
 // id and a later check are as before. A real file of each schema version
 // restores, keeping this instance's id.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, openApp, withBrowser } from './harness.mjs';
+import { ROOT, openApp, test, withBrowser } from './harness.mjs';
 
 const FILES = {
   'trigger-empties-on-check': "trigger 'wipe'",
