@@ -89,3 +89,41 @@ test('a private window opens in memory and says so on every view; checks, import
     await page.waitForSelector(NOTICE);
     assert.deepEqual(errors, []);
   }, { private: true }));
+
+test('a damaged database file keeps its own message: no Reload offered, no error code, nothing in memory', () => withBrowser(async ({ context, errors, url }) => {
+  const page = await openApp(context, url);
+  assert.equal(await page.evaluate(() => window.streakbox.state.storage), 'opfs');
+  await page.evaluate(() => window.streakbox.createProfile({ name: 'Mom' }));
+  // Stop the worker (it lets go of its files), then damage the database and its WAL.
+  const wrote = await page.evaluate(async () => {
+    window.streakbox._terminate();
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('streakbox');
+    let last = '';
+    for (let i = 0; i < 200; i++) {
+      try {
+        for (const name of ['streakbox.db-wal', 'streakbox.db']) {
+          const w = await (await dir.getFileHandle(name)).createWritable();
+          await w.write(new TextEncoder().encode(`SQLite format 3\0${'x'.repeat(5000)}`));
+          await w.close();
+        }
+        return 'written';
+      } catch (e) {
+        last = e.name;  // the handles may still be closing
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    return last;
+  });
+  assert.equal(wrote, 'written');
+  await page.reload();
+  await page.waitForFunction(() => window.streakbox && window.streakbox.state.state !== 'opening', null, { timeout: 30000 });
+  const state = await page.evaluate(() => window.streakbox.state);
+  assert.deepEqual([state.state, state.code, state.storage, state.reloadHelps], ['failed', 'corrupt', 'opfs', false]);
+  const screen = await page.textContent('#screen');
+  assert.match(screen, /could not open its database/);
+  assert.match(screen, /damaged/);
+  assert.doesNotMatch(screen, /reload|\d/i);
+  assert.equal(await page.count('#screen button'), 0, 'no Reload button');
+  assert.equal(await page.evaluate(() => window.streakbox.ready().catch((e) => e.code)), 'corrupt');
+  assert.deepEqual(errors, []);
+}));
