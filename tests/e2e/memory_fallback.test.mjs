@@ -29,9 +29,9 @@ test('a private window opens in memory and says so on every view; checks, import
     await page.waitForSelector(NOTICE);
     const notice = await page.textContent(NOTICE);
     assert.match(notice, /does not let websites keep files/);
-    assert.match(notice, /disappears when you close or reload the tab/);
-    assert.match(notice, /Chrome, Edge, Firefox and Safari keep your data/);
-    assert.match(notice, /open a backup here, check it and export it/);
+    assert.match(notice, /everything disappears when you close or reload the tab/);
+    assert.match(notice, /Current Chrome, Edge, Firefox and Safari keep your data/);
+    assert.match(notice, /open, check and export a backup here/);
     assert.doesNotMatch(notice, /\d/, 'no error codes');
 
     // A profile, a task and a check, through the UI.

@@ -13,9 +13,10 @@ export function renderStorageNotice(el, s) {
   }
   el.replaceChildren(h('section', { class: 'card storage-notice', id: 'memory-notice', 'aria-labelledby': 'memory-notice-title' },
     h('h2', { id: 'memory-notice-title' }, 'Nothing you do here will be kept'),
-    h('p', {}, s.reason, ' ', h('strong', {}, 'Streakbox is working from this tab’s memory: everything you enter disappears when you close or reload the tab.')),
-    h('p', {}, 'Current versions of Chrome, Edge, Firefox and Safari keep your data, in a normal window (a private window keeps nothing).'),
-    h('p', {}, 'You can still open a backup here, check it and export it: ',
+    h('p', {}, s.reason, ' Streakbox is working from this tab’s memory: ',
+      h('strong', {}, 'everything disappears when you close or reload the tab.')),
+    h('p', {}, 'Current Chrome, Edge, Firefox and Safari keep your data in a normal (not private) window.'),
+    h('p', {}, 'You can still open, check and export a backup here: ',
       h('a', { href: '#settings', id: 'memory-notice-backups' }, 'Settings → Backup & Restore'), '.')));
   el.hidden = false;
 }
