@@ -49,9 +49,10 @@ test('a private window opens in memory and says so on every view; checks, import
     await page.click('input[type="checkbox"][data-task-id]');
     await page.waitForFunction(() => /complete/i.test(document.querySelector('#day-status').textContent));
     assert.doesNotMatch(await page.textContent('#view'), /\bnull\b/, 'Today shows no stray "null" where no banner is');
-    await page.screenshot({ path: join(ROOT, 'build', 'memory-notice-1280.png') });
-    await page.setViewport({ width: 390, height: 844 });
-    await page.screenshot({ path: join(ROOT, 'build', 'memory-notice-390.png') });
+    for (const [width, height] of [[1280, 800], [390, 844]]) {
+      await page.setViewport({ width, height });
+      await page.screenshot({ path: join(ROOT, 'build', `memory-notice-${width}.png`) });
+    }
     await page.setViewport({ width: 1280, height: 800 });
     await noticeOn(page, 'history');
 
