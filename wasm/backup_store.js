@@ -6,6 +6,8 @@
 // flush and close it, rename it to NAME, read NAME back and compare size and
 // SHA-256 with what was meant to be written. Only then does the caller record
 // the backup as good. Names ending in .partial are never listed as backups.
+import { plainStorageError } from './storage_errors.js';
+
 export const PARTIAL = '.partial';
 export const OPFS_DIR = 'streakbox-backups';
 
@@ -22,12 +24,11 @@ export async function sha256Hex(bytes) {
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+// A failure as a StoreError with plain words (wasm/storage_errors.js).
 function storeError(e, what) {
   if (e instanceof StoreError) return e;
-  if (e && e.name === 'QuotaExceededError') return new StoreError('storage_full', `no room left to ${what}`);
-  if (e && e.name === 'NotAllowedError') return new StoreError('permission_needed', `no permission to ${what}`);
-  if (e && e.name === 'NotFoundError') return new StoreError('not_found', `the backup file is missing (${what})`);
-  return new StoreError('io_error', `could not ${what}: ${(e && e.message) || e}`);
+  const plain = plainStorageError(e, what);
+  return new StoreError(plain.code, plain.message);
 }
 
 async function writeBytes(fileHandle, bytes) {

@@ -1,12 +1,20 @@
 // The Streakbox worker entry: a dedicated module Worker that owns the
 // database. It loads the wasm module, takes the Web Lock that makes this tab
 // the single owner, opens the OPFS files, and answers calls from the page.
+// Where the browser cannot keep the database (no OPFS, no working sync
+// access handles, no Web Locks: wasm/storage_support.js) it opens an
+// in-memory database instead, through the same VFS and core, and says so in
+// every STATE message (storage: 'memory', reason).
 //
 // The messages and their fields are defined in wasm/protocol.js, which the
 // page (www/api.js) imports too. Every request gets exactly one RESULT reply,
 // even when its handler throws (reply() below).
 import createStreakbox from './streakbox.mjs';
 import { OpfsFiles } from './opfs_files.js';
+import { MemoryFiles } from './memory_files.js';
+import { MemoryDirectory } from './memory_directory.js';
+import { findStorage, storageSupport } from './storage_support.js';
+import { plainStorageError } from './storage_errors.js';
 import { BlobSource } from './blob_source.js';
 import { BackupRunner } from './backup_runner.js';
 import { BackupStore, StoreError } from './backup_store.js';
@@ -29,14 +37,24 @@ let files = null;
 let state = 'opening';
 let releaseLock = null;
 let frozenMs = null;
+// storageSupport()'s verdict, found once before the first open: {ok, missing, reason}.
+let support = null;
+// In memory: "Streakbox's own folder" for backups and safety snapshots, lost with the tab.
+let memoryFolder = null;
 
 function post(msg) {
   self.postMessage(msg);
 }
 
-function setState(next, message) {
+const storageKind = () => (support ? (support.ok ? 'opfs' : 'memory') : null);
+
+// `extra`: {code, reloadHelps} of a failure.
+function setState(next, message, extra = {}) {
   state = next;
-  post({ type: Reply.STATE, state: next, message });
+  post({
+    type: Reply.STATE, state: next, message, storage: storageKind(),
+    missing: support ? support.missing : [], reason: support ? support.reason : '', ...extra,
+  });
 }
 
 function fail(code, message) {
@@ -114,6 +132,14 @@ async function open(how) {
   if (lockWait) lockWait.abort();
   lockWait = null;
   setState('opening');
+  if (!support) support = storageSupport(await findStorage());
+  if (!support.ok) {
+    // In memory each tab has a database of its own, so no lock is taken: there
+    // is nothing to share. (Without Web Locks there could be no second-tab
+    // coordination at all, which is why a browser without them gets memory too.)
+    await openDatabase();
+    return;
+  }
   if (!(await acquireLock(how))) {
     setState('elsewhere', 'Streakbox is open in another tab or window.');
     waitForOwner();
@@ -133,7 +159,7 @@ async function waitForOwner() {
   await openDatabase();
 }
 
-// REQUIRES: this worker holds the lock.
+// REQUIRES: this worker holds the lock, or the database is in memory (support.ok is false).
 async function openDatabase() {
   try {
     if (!module) {
@@ -141,7 +167,7 @@ async function openDatabase() {
         streakboxNow: () => (frozenMs === null ? Date.now() : frozenMs),
       });
     }
-    files = await openFiles();
+    files = support.ok ? await openFiles() : new MemoryFiles(FILE_NAMES);
     module.streakboxFiles = files;
     sb = new module.Streakbox();
     unwrap(JSON.parse(sb.open(DB_NAME)));
@@ -152,7 +178,8 @@ async function openDatabase() {
     closeDatabase();
     if (releaseLock) releaseLock();
     releaseLock = null;
-    setState('failed', `${e.code || e.name || 'error'}: ${e.message}`);
+    const plain = plainStorageError(e, 'open the database');
+    setState('failed', plain.message, { code: plain.code, reloadHelps: plain.reloadHelps });
   }
 }
 
@@ -261,6 +288,10 @@ async function importBackup(id, blob, options, validateOnly) {
 
 /** Where backups go: Streakbox's OPFS folder, or the folder the user chose (its handle in IndexedDB). */
 async function storeFor(location) {
+  if ((!location || location === 'opfs') && !support.ok) {
+    memoryFolder = memoryFolder || new BackupStore(new MemoryDirectory(), 'opfs');
+    return memoryFolder;
+  }
   if (!location || location === 'opfs') return BackupStore.opfs();
   const handle = await idbGet(FOLDER_KEY).catch(() => null);
   if (!handle) throw new StoreError('folder_missing', 'No backup folder is chosen. Choose one in Settings → Backups, or back up to Streakbox’s own folder.');

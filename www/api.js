@@ -21,12 +21,16 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
   const listeners = new Set();
   const backupListeners = new Set();
   let nextId = 1;
-  let state = { state: 'opening', message: '' };
+  let state = { state: 'opening', message: '', storage: null, missing: [], reason: '' };
   let waiters = [];
 
   worker.onmessage = ({ data }) => {
     if (data.type === Reply.STATE) {
-      state = { state: data.state, message: data.message || '' };
+      state = {
+        state: data.state, message: data.message || '', storage: data.storage ?? null,
+        missing: data.missing || [], reason: data.reason || '',
+      };
+      if (data.state === 'failed') Object.assign(state, { code: data.code || 'io_error', reloadHelps: Boolean(data.reloadHelps) });
       if (state.state !== 'opening') {
         for (const w of waiters) w();
         waiters = [];
@@ -49,7 +53,10 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
     else p.reject(new StreakboxError(data.error.code, data.error.message, data.error.errors || []));
   };
   worker.onerror = (e) => {
-    state = { state: 'failed', message: e.message || 'The database worker failed to start.' };
+    state = {
+      state: 'failed', message: e.message || 'The database worker failed to start.', storage: null,
+      missing: [], reason: '', code: 'io_error', reloadHelps: true,
+    };
     for (const w of waiters) w();
     waiters = [];
     for (const fn of listeners) fn(state);
@@ -147,13 +154,16 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
     ready() {
       const settle = () => {
         if (state.state === 'ready') return Promise.resolve();
-        const code = state.state === 'failed' ? 'io_error' : 'locked';
+        const code = state.state === 'failed' ? state.code : 'locked';
         return Promise.reject(new StreakboxError(code, state.message || 'Streakbox is open elsewhere.'));
       };
       if (state.state !== 'opening') return settle();
       return new Promise((r) => waiters.push(r)).then(settle);
     },
-    /** {state: 'opening'|'ready'|'elsewhere'|'taken'|'failed', message} */
+    /**
+     * {state: 'opening'|'ready'|'elsewhere'|'taken'|'failed', message, storage: 'opfs'|'memory'|null,
+     *  missing: ['opfs'|'sync_access_handle'|'web_locks'], reason}; when failed also {code, reloadHelps}.
+     */
     get state() {
       return state;
     },
@@ -163,7 +173,7 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
     },
     /** Takes the database over from another tab; resolves like ready(). */
     takeOver() {
-      state = { state: 'opening', message: '' };
+      state = { ...state, state: 'opening', message: '' };
       send(Request.TAKEOVER).catch(() => {});  // how it goes arrives as state changes
       return api.ready();
     },

@@ -5,6 +5,7 @@ import { createStreakbox } from './api.js';
 import { h, describeError } from './ui/dom.js';
 import { applyAccent } from './ui/color.js';
 import { renderScreen } from './ui/ownership.js';
+import { renderStorageNotice } from './ui/storage_notice.js';
 import { renderProfileBar, renderWelcome } from './ui/profiles.js';
 import { renderToday } from './ui/today.js';
 import { renderTasks } from './ui/tasks.js';
@@ -24,7 +25,8 @@ const sb = createStreakbox();
 window.streakbox = sb;
 
 const $ = (id) => document.getElementById(id);
-const [screen, shell, main, nav, bar, notice] = ['screen', 'shell', 'view', 'nav', 'profile-bar', 'notice'].map($);
+const [screen, shell, main, nav, bar, notice, storageNotice] =
+  ['screen', 'shell', 'view', 'nav', 'profile-bar', 'notice', 'storage-notice'].map($);
 
 const store = {
   get: (k) => { try { return localStorage.getItem(k); } catch { return null; } },
@@ -104,6 +106,7 @@ let generation = 0;
 async function onState(s) {
   const gen = ++generation;
   if (s.state === 'ready') {
+    renderStorageNotice(storageNotice, s);
     await app.reloadProfiles();
     if (gen !== generation) return;
     screen.hidden = true;

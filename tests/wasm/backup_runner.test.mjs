@@ -7,41 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BackupRunner } from '../../wasm/backup_runner.js';
 import { BackupStore, PARTIAL } from '../../wasm/backup_store.js';
+import { MemoryDirectory as MemDir } from '../../wasm/memory_directory.js';
 import { openDb, tempDir } from './module.mjs';
-
-const notFound = () => Object.assign(new Error('not found'), { name: 'NotFoundError' });
-
-/** An in-memory FileSystemDirectoryHandle: enough of the API for BackupStore. */
-class MemDir {
-  constructor(name = 'mem') {
-    this.name = name;
-    this.files = new Map();
-    this.permission = 'granted';
-  }
-  async queryPermission() { return this.permission; }
-  async getFileHandle(name, { create } = {}) {
-    if (!this.files.has(name)) {
-      if (!create) throw notFound();
-      this.files.set(name, new Uint8Array());
-    }
-    const dir = this;
-    return {
-      name,
-      async createWritable() {
-        const parts = [];
-        return {
-          async write(b) { parts.push(new Uint8Array(b)); },
-          async close() { dir.files.set(name, new Uint8Array(Buffer.concat(parts))); },
-          async abort() {},
-        };
-      },
-      async getFile() { return new Blob([dir.files.get(name)]); },
-      async move(to) { dir.files.set(to, dir.files.get(name)); dir.files.delete(name); },
-    };
-  }
-  async removeEntry(name) { if (!this.files.delete(name)) throw notFound(); }
-  async *entries() { for (const n of this.files.keys()) yield [n, { kind: 'file' }]; }
-}
 
 async function setUp() {
   const s = {};  // s.opfsStore(store): a test's wrapper around the real store

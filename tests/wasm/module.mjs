@@ -38,13 +38,13 @@ export function bytesSource(bytes) {
 }
 
 /**
- * Opens the database in `dir`. `now` (ms, or a function returning ms) sets the module's clock.
+ * Opens the database in `dir`. `now` (ms, or a function returning ms) sets the module's clock;
+ * `files` replaces the folder's file table (e.g. wasm/memory_files.js's MemoryFiles; `dir` is then unused).
  * Returns {module, sb, files, call(method, ...args) -> value (throws {code, message, errors}),
  * io(method, args, {input, collect, progress}) -> the envelope, with `bytes` when collect is set
  * (input: bytes for the call to read), close()}. Both go through wasm/module_call.js, as the worker does.
  */
-export async function openDb(dir, { now } = {}) {
-  const files = new NodeFiles(dir, FILE_NAMES);
+export async function openDb(dir, { now, files = new NodeFiles(dir, FILE_NAMES) } = {}) {
   const module = await createStreakbox({
     wasmBinary,
     streakboxFiles: files,

@@ -168,7 +168,8 @@ export function historySection(app, list, redraw) {
     h('td', {}, sizeText(e.size)),
     h('td', {}, e.encrypted ? 'Yes' : 'No'),
     h('td', { class: e.status === 'failed' ? 'error' : '' }, STATUS[e.status] + (e.error ? `: ${e.error}` : '')),
-    h('td', {}, e.location === 'opfs' ? 'This browser' : e.location.replace(/^folder:/, 'Folder ')),
+    h('td', {}, e.location !== 'opfs' ? e.location.replace(/^folder:/, 'Folder ')
+      : sb.state.storage === 'memory' ? 'This tab only' : 'This browser'),
     h('td', {}, countsText(e.counts), e.sha256 ? h('div', { class: 'muted mono', title: e.sha256 }, `SHA-256 ${e.sha256.slice(0, 12)}…`) : null,
       h('div', { class: 'muted' }, e.retention.keep ? '' : `Will be removed: ${e.retention.reason}`)),
     h('td', {}, h('div', { class: 'actions' }, e.status === 'ok' ? [

@@ -151,11 +151,15 @@ export async function backupsCard(app) {
     });
     const redraw = async (text) => { setNote(text); await draw(); };
     const message = currentNote();
+    // In memory (ui/storage_notice.js) a schedule would only fill this tab's memory: say what applies instead.
+    const schedule = sb.state.storage === 'memory'
+      ? [h('p', { id: 'backup-memory' }, 'Scheduled backups are off here: this browser window keeps nothing after the tab closes, so they would be lost with it. “Back up now” puts a backup in the history below for as long as this tab is open; download it there, or export a backup under Backup & Restore, to keep it.')]
+      : [h('p', { class: 'muted' }, 'Streakbox can back up everything on a schedule while it is open, and catches up once when you open it after a missed backup.'),
+        statusLine,
+        settingsForm(app, settings, folder, redraw)];
     card.replaceChildren(...[
       h('h2', { id: 'backups-title' }, 'Backups'),
-      h('p', { class: 'muted' }, 'Streakbox can back up everything on a schedule while it is open, and catches up once when you open it after a missed backup.'),
-      statusLine,
-      settingsForm(app, settings, folder, redraw),
+      ...schedule,
       h('div', { class: 'button-row' }, now),
       bar,
       message ? h('p', { class: 'result', role: 'status', id: 'backup-message' }, message) : null,

@@ -64,7 +64,7 @@ export function icon(name) {
 
 const HINTS = {
   storage_full: 'The browser has no room left for Streakbox. Free some space on this device and try again.',
-  io_error: 'The browser could not read or write Streakbox’s files. Reloading the page usually helps.',
+  io_error: 'The browser could not read or write a file Streakbox needed.',
   corrupt: 'The database file looks damaged.',
   internal: 'This is a bug in Streakbox.',
 };

@@ -18,12 +18,12 @@ const SCREENS = {
   },
   failed: {
     title: 'Streakbox could not open its database',
-    text: 'Something went wrong while opening your data. Reloading the page usually fixes it.',
+    text: 'Nothing was changed. What went wrong:',
   },
 };
 
 /** Fills `screen` for `state` ({state, message}); `sb` is the API (for takeOver). */
-export function renderScreen(screen, { state, message }, sb) {
+export function renderScreen(screen, { state, message, reloadHelps }, sb) {
   const s = SCREENS[state] || SCREENS.failed;
   let action = null;
   if (state === 'elsewhere' || state === 'taken') {
@@ -36,14 +36,15 @@ export function renderScreen(screen, { state, message }, sb) {
         sb.takeOver().catch(() => {});
       },
     }, 'Use Streakbox here');
-  } else if (state === 'failed') {
-    action = h('button', { class: 'button primary big', type: 'button', onclick: () => location.reload() }, 'Reload');
+  } else if (state === 'failed' && reloadHelps) {
+    // Only where a reload can help (plainStorageError in wasm/storage_errors.js decides).
+    action = h('button', { class: 'button primary big', type: 'button', onclick: () => location.reload() }, 'Try again');
   }
   screen.replaceChildren(h('div', { class: `screen-card screen-${state}` },
     state === 'opening' ? h('div', { class: 'spinner', 'aria-hidden': 'true' }) : icon(state === 'failed' ? 'alert' : 'lock'),
     h('h1', {}, s.title),
     h('p', {}, s.text),
-    state === 'failed' && message ? h('p', { class: 'error', role: 'alert' }, message) : null,
+    state === 'failed' && message ? h('p', { class: 'error', role: 'alert' }, message.charAt(0).toUpperCase() + message.slice(1)) : null,
     action));
   screen.setAttribute('aria-busy', String(state === 'opening'));
 }

@@ -27,7 +27,9 @@ export function renderWelcome(section, app) {
     h('div', { class: 'welcome-mark', 'aria-hidden': 'true' }, icon('flame')),
     h('h1', {}, 'Welcome to Streakbox'),
     h('p', {}, 'Pick a few daily habits, check them off each day, and watch your streak grow.'),
-    h('p', { class: 'muted' }, 'Everything stays in this browser on this device. Start by creating a profile: one per person, or one for each area of life.'),
+    h('p', { class: 'muted' }, app.sb.state.storage === 'memory'
+      ? 'Here, nothing is kept after this tab closes (see above). Start by creating a profile: one per person, or one for each area of life.'
+      : 'Everything stays in this browser on this device. Start by creating a profile: one per person, or one for each area of life.'),
     h('button', { type: 'button', class: 'button primary big', onclick: () => openProfileDialog(app) },
       icon('plus'), 'Create your first profile')));
 }

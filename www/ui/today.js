@@ -110,7 +110,7 @@ export async function renderToday(section, app) {
   const err = errorLine();
   section.append(
     h('div', { class: 'view-head' }, h('h1', {}, 'Today'), h('p', { class: 'muted' }, longDate(date))),
-    banner,
+    ...(banner ? [banner] : []),  // Element.append(null) would show the text "null"
     streaks,
     h('section', { class: 'card', 'aria-label': 'Checklist' },
       checklist(app, day, {
