@@ -3,7 +3,7 @@
 // confirmation that shows what the file holds), and the "what gets backed up"
 // table (the same as docs/ARCHITECTURE.md, "What gets backed up").
 import { h, errorLine, showError, hideError, busy, showDialog, dialogFrame, confirmDialog } from './dom.js';
-import { download } from './backup.js';
+import { downloadAndRecord } from './offsite.js';
 import { askPassword } from './passwords.js';
 import { offerUndo } from './undo.js';
 
@@ -22,6 +22,8 @@ export const currentNote = () => (Date.now() - note.at < 15000 ? note.text : '')
 
 const KINDS = { manual: 'Manual', scheduled: 'Scheduled', safety: 'Safety snapshot' };
 const STATUS = { ok: 'Saved', failed: 'Failed', running: 'Running' };
+// Where a copy exists outside the browser (backups.list()'s `outside`).
+const OUTSIDE = { folder: 'Also outside the browser: on your disk', downloaded: 'Also outside the browser: downloaded' };
 
 export function sizeText(n) {
   if (n == null) return '—';
@@ -168,11 +170,16 @@ export function historySection(app, list, redraw) {
     h('td', {}, sizeText(e.size)),
     h('td', {}, e.encrypted ? 'Yes' : 'No'),
     h('td', { class: e.status === 'failed' ? 'error' : '' }, STATUS[e.status] + (e.error ? `: ${e.error}` : '')),
-    h('td', {}, e.location === 'opfs' ? 'This browser' : e.location.replace(/^folder:/, 'Folder ')),
+    h('td', {}, e.location === 'opfs' ? 'This browser' : e.location.replace(/^folder:/, 'Folder '),
+      e.outside ? h('div', { class: 'outside', 'data-outside': e.outside }, OUTSIDE[e.outside]) : null),
     h('td', {}, countsText(e.counts), e.sha256 ? h('div', { class: 'muted mono', title: e.sha256 }, `SHA-256 ${e.sha256.slice(0, 12)}…`) : null,
       h('div', { class: 'muted' }, e.retention.keep ? '' : `Will be removed: ${e.retention.reason}`)),
     h('td', {}, h('div', { class: 'actions' }, e.status === 'ok' ? [
-      action('Download', async () => { const f = await sb.backups.download(e.id); download(f.bytes, f.filename, 'application/octet-stream'); }),
+      action('Download', async () => {
+        const f = await sb.backups.download(e.id);
+        await downloadAndRecord(sb, f.bytes, f.filename, 'application/octet-stream', { entryId: e.id });
+        await redraw(`Downloaded ${f.filename}.`);
+      }),
       action('Verify', async () => {
         const v = await sb.backups.verify(e.id);
         result.textContent = `${e.filename} is good: checksum matches; ${countsText(v.counts)}.`;
@@ -217,7 +224,7 @@ export function restoreSection(app) {
     hideError(err);
     try {
       const r = await sb.exportDatabase();
-      download(r.bytes, r.filename, 'application/vnd.sqlite3');
+      await downloadAndRecord(sb, r.bytes, r.filename, 'application/vnd.sqlite3');
     } catch (e) {
       showError(err, e);
     }

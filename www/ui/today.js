@@ -4,6 +4,7 @@ import { h, icon, uid, errorLine, showError, hideError } from './dom.js';
 import { longDate, timeOf, dateOf } from './dates.js';
 import { streakCards } from './streaks.js';
 import { backupBanner } from './backups.js';
+import { offsiteReminder } from './offsite.js';
 
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -105,13 +106,15 @@ export function checklist(app, day, { onSaved } = {}) {
 export async function renderToday(section, app) {
   const { sb, profile } = app;
   const date = sb.today();
-  const [day, streak, banner] = await Promise.all([sb.getDay(profile.id, date), sb.getStreak(profile.id), backupBanner(app)]);
+  const [day, streak, banner, reminder] = await Promise.all([
+    sb.getDay(profile.id, date), sb.getStreak(profile.id), backupBanner(app), offsiteReminder(app)]);
   const streaks = streakCards(streak);
   const err = errorLine();
   section.append(
     h('div', { class: 'view-head' }, h('h1', {}, 'Today'), h('p', { class: 'muted' }, longDate(date))),
     banner,
     streaks,
+    reminder,
     h('section', { class: 'card', 'aria-label': 'Checklist' },
       checklist(app, day, {
         onSaved: async () => {
