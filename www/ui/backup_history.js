@@ -244,6 +244,7 @@ const BACKED_UP = [
   ['App settings (including these backup settings)', 'Yes', ''],
   ['Secrets (such as the backup password)', 'Only encrypted', 'Never written in plain text'],
   ['Where backups go and the chosen folder', 'No', 'Belongs to this browser'],
+  ['When a backup last left this browser, and the reminder', 'No', 'Belongs to this browser'],
   ['Backup history', 'No', 'Stays here; a restore keeps it'],
   ['Transient state (open tab, last schedule check)', 'No', 'Not persisted'],
 ];
