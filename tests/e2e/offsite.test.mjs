@@ -50,7 +50,7 @@ test('Today reminds when no copy left the browser; its download clears it until 
   const file = await page.download(() => page.click('#offsite-download'));
   assert.match(file.name, /^streakbox-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const backup = JSON.parse(readFileSync(file.path, 'utf8'));
-  assert.deepEqual(backup.profiles.map((p) => p.name), ['Mom']);
+  assert.deepEqual(backup.profiles.map((p) => p.profile.name), ['Mom']);
   await page.waitForSelector('#offsite-reminder', { state: 'detached' });
   const recorded = await page.evaluate(() => window.streakbox.backups.offsite.status());
   assert.deepEqual({ how: recorded.how, last_at: recorded.last_at }, { how: 'download', last_at: new Date(t0).toISOString() },
@@ -119,6 +119,7 @@ test('backups written to a chosen folder count as copies outside (an OPFS folder
     await s.backups.status();
     out.afterScheduled = await s.backups.offsite.status();
     out.scheduled = (await s.backups.list()).filter((e) => e.kind === 'scheduled').map((e) => e.location);
+    out.at = at3.getTime();
     return out;
   }, { now: t0, DAY });
   assert.equal(r.before.due, true);
@@ -127,6 +128,9 @@ test('backups written to a chosen folder count as copies outside (an OPFS folder
   assert.equal(r.overdue.due, true);
   assert.deepEqual(r.scheduled, ['folder:chosen-folder']);
   assert.deepEqual([r.afterScheduled.due, r.afterScheduled.how], [false, 'folder'], 'a scheduled write to the folder counts');
+  await page.reload();  // the UI shows the profile made through the API (a new worker: the clock is set again)
+  await page.waitForFunction(() => window.streakbox.state.state === 'ready');
+  await setClock(page, r.at);
   await showToday(page);
   assert.equal(await reminderShown(page), false);
 
