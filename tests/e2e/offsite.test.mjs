@@ -229,7 +229,7 @@ test('screenshots: Today with the reminder at 390×844 and 1280×800', () => wit
     await page.reload();
     await page.waitForFunction(() => window.streakbox.state.state === 'ready');
     await page.waitForSelector('#offsite-reminder');
-    await page.screenshot({ path: join(ROOT, 'build', `offsite-reminder-${w}-${engine || 'chromium'}.png`) });
+    await page.screenshot({ path: join(ROOT, 'build', `offsite-reminder-${w}-${engine || 'chromium'}.png`), fullPage: true });
   }
   assert.deepEqual(errors, []);
 }));

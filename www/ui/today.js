@@ -110,11 +110,11 @@ export async function renderToday(section, app) {
     sb.getDay(profile.id, date), sb.getStreak(profile.id), backupBanner(app), offsiteReminder(app)]);
   const streaks = streakCards(streak);
   const err = errorLine();
-  section.append(
+  // The failure banner leads; the reminder is calm, so it follows the checklist.
+  section.append(...[
     h('div', { class: 'view-head' }, h('h1', {}, 'Today'), h('p', { class: 'muted' }, longDate(date))),
     banner,
     streaks,
-    reminder,
     h('section', { class: 'card', 'aria-label': 'Checklist' },
       checklist(app, day, {
         onSaved: async () => {
@@ -126,5 +126,6 @@ export async function renderToday(section, app) {
           }
         },
       }),
-      err));
+      err),
+    reminder].filter(Boolean));  // append() would show a missing banner or reminder as the text "null"
 }
