@@ -16,7 +16,7 @@ async function showToday(page) {
   await page.waitForSelector('.view-inner h1:has-text("History")');
   await page.click('#nav [data-view="today"]');
   await page.waitForSelector('.view-inner h1:has-text("Today")');
-  await page.waitForSelector('.check-list, .empty');
+  await page.waitForSelector('.view-inner[data-reminder]');  // the reminder was decided
 }
 
 const reminderShown = async (page) => (await page.count('#offsite-reminder')) === 1;
@@ -228,7 +228,7 @@ test('screenshots: Today with the reminder at 390×844 and 1280×800', () => wit
     await page.setViewport({ width: w, height: h });
     await page.reload();
     await page.waitForFunction(() => window.streakbox.state.state === 'ready');
-    await page.waitForSelector('#offsite-reminder');
+    await page.waitForSelector('.view-inner[data-reminder="shown"] #offsite-reminder');
     await page.screenshot({ path: join(ROOT, 'build', `offsite-reminder-${w}-${engine || 'chromium'}.png`), fullPage: true });
   }
   assert.deepEqual(errors, []);

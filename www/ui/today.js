@@ -106,8 +106,9 @@ export function checklist(app, day, { onSaved } = {}) {
 export async function renderToday(section, app) {
   const { sb, profile } = app;
   const date = sb.today();
-  const [day, streak, banner, reminder] = await Promise.all([
-    sb.getDay(profile.id, date), sb.getStreak(profile.id), backupBanner(app), offsiteReminder(app)]);
+  // The reminder does not hold up the checklist: it is added once decided.
+  const reminder = offsiteReminder(app);
+  const [day, streak, banner] = await Promise.all([sb.getDay(profile.id, date), sb.getStreak(profile.id), backupBanner(app)]);
   const streaks = streakCards(streak);
   const err = errorLine();
   // The failure banner leads; the reminder is calm, so it follows the checklist.
@@ -126,6 +127,9 @@ export async function renderToday(section, app) {
           }
         },
       }),
-      err),
-    reminder].filter(Boolean));  // append() would show a missing banner or reminder as the text "null"
+      err)].filter(Boolean));  // append() would show a missing banner as the text "null"
+  // data-reminder says the reminder was decided ('shown' or 'none'), for whoever waits on it.
+  const shown = await reminder;
+  if (shown) section.append(shown);
+  section.dataset.reminder = shown ? 'shown' : 'none';
 }
