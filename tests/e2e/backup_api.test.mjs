@@ -1,10 +1,9 @@
 // Backup export and import through window.streakbox in real Chromium: the
 // worker reads files with FileReaderSync and streams exports out in chunks.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, openApp, withBrowser } from './harness.mjs';
+import { ROOT, openApp, test, withBrowser } from './harness.mjs';
 
 const seedAll = readFileSync(join(ROOT, 'tests/data/backups/seed-server-all.json'), 'utf8');
 

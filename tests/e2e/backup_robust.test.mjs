@@ -1,11 +1,10 @@
 // Backup import in real Chromium when things go wrong or come in another way:
 // a browser killed or a tab closed in the middle of a large import, a file
 // dropped onto the page, and files larger than the worker's read slice.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, launch, newProfileDir, openApp, serveSite, withBrowser } from './harness.mjs';
+import { ROOT, launch, newProfileDir, openApp, serveSite, test, withBrowser } from './harness.mjs';
 
 // Builds, in the page, a one-profile backup of `tasks` tasks with `days` days
 // of checks each (about 60 bytes a check) and returns it as a string.
@@ -68,7 +67,7 @@ test('a browser killed in the middle of a large import leaves the data as it was
     let page = await openApp(context, site.url);
     const before = await seedMom(page);
     await startLargeImport(page);
-    await context.close();  // the renderer and its worker die at once, mid-transaction
+    await context.kill();  // the browser and its worker die at once, mid-transaction
 
     ({ context } = await launch(profile.dir));
     page = await openApp(context, site.url);

@@ -1,10 +1,9 @@
 // Backup & Restore through the real UI: a downloaded export that the CLI
 // validates, and an import through the file picker with preview and confirm.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT, openWithMom, withBrowser } from './harness.mjs';
+import { ROOT, openWithMom, test, withBrowser } from './harness.mjs';
 
 test('export downloads a valid backup; import previews, then applies on confirm', () => withBrowser(async ({ context, errors, url, profileDir }) => {
   {
@@ -12,10 +11,9 @@ test('export downloads a valid backup; import previews, then applies on confirm'
     await page.click('[data-view="settings"]');
     await page.waitForSelector('#export-all');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-all')]);
-    assert.match(download.suggestedFilename(), /^streakbox-backup-\d{4}-\d{2}-\d{2}\.json$/);
-    const saved = join(profileDir, download.suggestedFilename());
-    await download.saveAs(saved);
+    const download = await page.download(() => page.click('#export-all'));
+    assert.match(download.name, /^streakbox-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const saved = download.path;
     const cli = spawnSync(join(ROOT, 'build/native/core/streakbox'), ['validate', saved], { encoding: 'utf8' });
     assert.equal(cli.status, 0, cli.stdout + cli.stderr);
     assert.equal(cli.stdout, 'valid: 1 profile, 1 tasks, 1 checks, 1 completed days\n');

@@ -2,11 +2,10 @@
 // schedule on, a scheduled run appearing in the history after the clock moves
 // past 03:00, restore from history with the header shown first, a database
 // download the CLI opens, and the Today banner for a failed scheduled run.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT, openApp, withBrowser } from './harness.mjs';
+import { ROOT, openApp, test, withBrowser } from './harness.mjs';
 
 const tomorrowAt = (h, m = 0, days = 1) => `(() => { const d = new Date(); d.setDate(d.getDate() + ${days}); d.setHours(${h}, ${m}, 0, 0); return d.getTime(); })()`;
 
@@ -25,7 +24,7 @@ test('backup settings, schedule, history, restore and the database file through 
   assert.match(await page.textContent('#backed-up'), /Transient state/);
 
   // An invalid count: a clear message next to the field, nothing saved.
-  await page.check('#backup-settings input[type="checkbox"] >> nth=0');
+  await page.check('#backup-settings input[type="checkbox"]');
   await page.fill('#backup-settings input[type="number"]', '400');
   await page.click('#backup-save');
   await page.waitForSelector('#backup-settings input[aria-invalid="true"]');
@@ -57,9 +56,8 @@ test('backup settings, schedule, history, restore and the database file through 
   await page.waitForSelector('#backup-history tr[data-kind="safety"]');
 
   // The database file downloads, and the command-line tool opens it.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-db')]);
-  const saved = join(profileDir, download.suggestedFilename());
-  await download.saveAs(saved);
+  const download = await page.download(() => page.click('#download-db'));
+  const saved = download.path;
   const cli = spawnSync(join(ROOT, 'build/native/core/streakbox'), ['db-inspect', saved], { encoding: 'utf8' });
   assert.equal(cli.status, 0, cli.stderr);
   assert.equal(JSON.parse(cli.stdout).counts.profiles, 1);
@@ -82,6 +80,6 @@ test('backup settings, schedule, history, restore and the database file through 
   await page.evaluate(() => window.streakbox.backups.status());
   await page.click('[data-view="today"]');
   await page.waitForSelector('.streaks');
-  assert.equal(await page.$('#backup-banner'), null, 'gone after a later success');
+  assert.equal(await page.count('#backup-banner'), 0, 'gone after a later success');
   assert.deepEqual(errors, []);
 }));

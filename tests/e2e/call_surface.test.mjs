@@ -2,11 +2,10 @@
 // worker gets exactly one reply, even when its handler throws; a backup whose
 // header field has the wrong type fails cleanly and leaves no transaction
 // open; wrong import options are refused by name.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, openApp, withBrowser } from './harness.mjs';
+import { ROOT, openApp, test, withBrowser } from './harness.mjs';
 
 const seedAll = readFileSync(join(ROOT, 'tests/data/backups/seed-server-all.json'), 'utf8');
 
@@ -37,7 +36,7 @@ test('every message to the worker gets exactly one reply, even when its handler 
       { type: 'call', id: 10, method: 'listProfiles', args: [] },
     ];
     for (const m of messages) worker.postMessage(m);
-    const deadline = Date.now() + 15000;
+    const deadline = Date.now() + 30000;
     while (!results[10] && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 500));  // room for a second, wrong reply
     worker.terminate();

@@ -5,13 +5,12 @@
 // used to hang the worker), and the data, the backup history, this instance's
 // id and a later check are as before. A real file of each schema version
 // restores, keeping this instance's id.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, openApp, withBrowser } from './harness.mjs';
+import { ROOT, openApp, test, withBrowser } from './harness.mjs';
 
 const FILES = {
   'trigger-empties-on-check': "trigger 'wipe'",

@@ -2,9 +2,8 @@
 // stored backup password, restored from the history without asking for it,
 // and a .ttbak sealed with another password restored from a file after the
 // password prompt (a wrong try first).
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, withBrowser } from './harness.mjs';
+import { openApp, test, withBrowser } from './harness.mjs';
 
 const tomorrowAt = (h, m = 0) => `(() => { const d = new Date(); d.setDate(d.getDate() + 1); d.setHours(${h}, ${m}, 0, 0); return d.getTime(); })()`;
 

@@ -2,10 +2,9 @@
 // schedule differs: this browser's is kept by default), a history file that
 // changed is refused as damaged, and a failed backupPassword.set() keeps the
 // stored password. Real Chromium, real OPFS, real IndexedDB.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, openWithMom, withBrowser } from './harness.mjs';
+import { ROOT, openWithMom, test, withBrowser } from './harness.mjs';
 
 const schedule = (page) => page.evaluate(async () => {
   const { location, ...rest } = await window.streakbox.backups.settings();

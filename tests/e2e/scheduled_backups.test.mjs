@@ -1,8 +1,7 @@
 // Scheduled backups, history, restores and database files through
 // window.streakbox in real Chromium, with the worker's clock moved by the test.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, withBrowser } from './harness.mjs';
+import { openApp, test, withBrowser } from './harness.mjs';
 
 test('a daily schedule runs once the clock passes 03:00; retention keeps N; the files are in OPFS', () => withBrowser(async ({ context, errors, url }) => {
   const page = await openApp(context, url);

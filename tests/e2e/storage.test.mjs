@@ -1,8 +1,7 @@
 // Real SQLite on real OPFS in real Chromium: data survives reloads and
 // browser restarts, and a second tab never corrupts anything.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newProfileDir, openApp, serveSite, withBrowser } from './harness.mjs';
+import { launch, newProfileDir, openApp, serveSite, test, withBrowser } from './harness.mjs';
 
 async function seed(page) {
   return page.evaluate(async () => {

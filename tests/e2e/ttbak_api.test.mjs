@@ -1,11 +1,10 @@
 // Encrypted backups through window.streakbox in real Chromium: every .ttbak
 // vector, randomness in the worker, the password errors, the stored backup
 // password, and a page that stays responsive while the key is derived.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, openApp, withBrowser } from './harness.mjs';
+import { ROOT, openApp, test, withBrowser } from './harness.mjs';
 
 const VECTORS = join(ROOT, 'tests', 'vectors', 'ttbak');
 const manifest = JSON.parse(readFileSync(join(VECTORS, 'vectors.json'), 'utf8'))

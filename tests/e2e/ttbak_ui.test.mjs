@@ -2,12 +2,11 @@
 // download the CLI decrypts → import through the file picker with the password
 // prompt (a wrong password first, then the right one without picking the file
 // again) → preview → confirm; and the stored backup password card.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, openApp, openWithMom, withBrowser } from './harness.mjs';
+import { ROOT, openApp, openWithMom, test, withBrowser } from './harness.mjs';
 
 const CLI = join(ROOT, 'build/native/core/streakbox');
 const cli = (args, password) => spawnSync(CLI, args, { encoding: 'utf8', env: { PATH: process.env.PATH, STREAKBOX_PASSWORD: password } });
@@ -26,10 +25,9 @@ test('encrypted export downloads a .ttbak; import asks for the password, retries
   assert.match(await page.textContent('#backup-restore'), /not the same/);
 
   await page.fill('#export-password-confirm', 'blue canary 77');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-all')]);
-  assert.match(download.suggestedFilename(), /^streakbox-backup-\d{4}-\d{2}-\d{2}\.ttbak$/);
-  const saved = join(profileDir, download.suggestedFilename());
-  await download.saveAs(saved);
+  const download = await page.download(() => page.click('#export-all'));
+  assert.match(download.name, /^streakbox-backup-\d{4}-\d{2}-\d{2}\.ttbak$/);
+  const saved = download.path;
   await page.waitForFunction(() => /\(encrypted\)/.test(document.querySelector('#backup-status').textContent));
   const out = join(profileDir, 'decrypted.json');
   const dec = cli(['decrypt', saved, out], 'blue canary 77');
@@ -66,7 +64,7 @@ test('encrypted export downloads a .ttbak; import asks for the password, retries
   await page.fill('dialog[open] input[type="password"]', 'blue canary 77');
   await page.click('dialog[open] [data-unlock]');
   await page.waitForFunction(() => /damaged/.test(document.querySelector('#backup-restore .error:not([hidden])')?.textContent || ''));
-  assert.equal(await page.$('dialog[open]'), null);
+  assert.equal(await page.count('dialog[open]'), 0);
   assert.deepEqual(errors, []);
 }));
 
@@ -95,9 +93,8 @@ test('the stored backup password: set, used by an encrypted export, never shown,
 
   await page.check('#export-encrypt');
   await page.waitForSelector('#export-use-stored:checked');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-all')]);
-  const saved = join(profileDir, download.suggestedFilename());
-  await download.saveAs(saved);
+  const download = await page.download(() => page.click('#export-all'));
+  const saved = download.path;
   assert.equal(cli(['validate', saved], secret).status, 0, 'encrypted with the stored password');
 
   await page.click('#backup-password-remove');

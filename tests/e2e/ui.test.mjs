@@ -2,11 +2,10 @@
 // and the keyboard: the second-tab screens, fixing a past day from History,
 // an API error reverting a check, keyboard-only use, deleting a profile
 // back to the first-run welcome, and offline use with the server gone.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { SITE, launch, newProfileDir, openApp, serveSite, withBrowser } from './harness.mjs';
+import { SITE, launch, newProfileDir, openApp, serveSite, test, withBrowser } from './harness.mjs';
 
 const noDialog = (page) => page.waitForFunction(() => !document.querySelector('dialog[open]'));
 
@@ -29,8 +28,8 @@ async function addTask(page, title, { required = true } = {}) {
   await page.waitForSelector(`.task-row:has-text("${title}")`);
 }
 
-const text = (page, sel) => page.$eval(sel, (el) => el.textContent.trim());
-const checkbox = (page, title) => page.locator('.check-item', { hasText: title }).locator('input[type="checkbox"]');
+const text = async (page, sel) => (await page.textContent(sel)).trim();
+const checkbox = (title) => `.check-item:has-text("${title}") input[type="checkbox"]`;
 
 test('a second tab is told plainly and can take over with one click, and back', () => withBrowser(async ({ context, errors, url }) => {
   const tab1 = await openApp(context, url);
@@ -58,7 +57,7 @@ test('a missed day is fixed from History, and an API error reverts a check with 
   await addTask(page, 'Morning run');
   await addTask(page, 'Read', { required: false });
   await page.click('[data-view="today"]');
-  await checkbox(page, 'Morning run').check();
+  await page.check(checkbox('Morning run'));
   await page.waitForFunction(() => /Day complete/.test(document.querySelector('#day-status').textContent));
 
   const yesterday = await page.evaluate(() => {
@@ -73,9 +72,9 @@ test('a missed day is fixed from History, and an API error reverts a check with 
   assert.match(await page.getAttribute(cell, 'aria-label'), /nothing checked/);
   await page.click(cell);
   await page.waitForSelector('dialog[open] [data-task-id]');
-  await page.locator('dialog[open] .check-item', { hasText: 'Read' }).locator('input').check();
+  await page.check('dialog[open] .check-item:has-text("Read") input');
   await page.waitForFunction(() => /required task/.test(document.querySelector('dialog[open] #day-status').textContent));
-  await page.locator('dialog[open] .check-item', { hasText: 'Morning run' }).locator('input').check();
+  await page.check('dialog[open] .check-item:has-text("Morning run") input');
   await page.waitForFunction(() => /Day complete/.test(document.querySelector('dialog[open] #day-status').textContent));
   await page.click('dialog[open] button[value="close"]');
   await page.waitForFunction((sel) => document.querySelector(sel)?.dataset.state === 'complete', cell);
@@ -91,11 +90,11 @@ test('a missed day is fixed from History, and an API error reverts a check with 
     const read = (await s.listTasks(p.id)).find((t) => t.title === 'Read');
     await s.deleteTask(read.id);
   });
-  await checkbox(page, 'Read').click();
-  const error = page.locator('.check-item', { hasText: 'Read' }).locator('.error');
-  await error.waitFor({ state: 'visible' });
-  assert.match(await error.textContent(), /^No task with id \d+/);
-  assert.equal(await checkbox(page, 'Read').isChecked(), false, 'the failed check is reverted');
+  await page.click(checkbox('Read'));
+  const error = '.check-item:has-text("Read") .error';
+  await page.waitForSelector(error);
+  assert.match(await page.textContent(error), /^No task with id \d+/);
+  assert.equal(await page.isChecked(checkbox('Read')), false, 'the failed check is reverted');
   assert.deepEqual(errors, []);
 }));
 
@@ -127,7 +126,7 @@ test('everything works from the keyboard', () => withBrowser(async ({ context, e
   await page.keyboard.press('Enter');
   await page.waitForSelector('[data-task-id]');
   assert.equal(await page.getAttribute('[data-view="today"]', 'aria-current'), 'page');
-  await checkbox(page, 'Stretch').focus();
+  await page.focus(checkbox('Stretch'));
   await page.keyboard.press('Space');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Space');
@@ -153,7 +152,7 @@ test('everything works from the keyboard', () => withBrowser(async ({ context, e
 
 test('profiles: the choice is remembered, and deleting asks first and goes back to the welcome', () => withBrowser(async ({ context, errors, url }) => {
   const page = await openApp(context, url);
-  await page.waitForSelector('text=Welcome to Streakbox');
+  await page.waitForSelector('body:has-text("Welcome to Streakbox")');
   assert.ok(await page.isHidden('#nav'), 'no views before there is a profile');
   await createProfile(page, 'Mom', 'Violet');
   await createProfile(page, 'Kid', 'Amber');
@@ -165,13 +164,12 @@ test('profiles: the choice is remembered, and deleting asks first and goes back 
 
   await page.click('#edit-profile');
   await page.click('dialog[open] button:has-text("Delete profile")');
-  const confirm = page.locator('dialog.confirm[open]');
-  await confirm.waitFor();
-  assert.match(await confirm.textContent(), /“Mom”.*tasks.*history/s);
-  await confirm.locator('button[value="cancel"]').click();
+  await page.waitForSelector('dialog.confirm[open]');
+  assert.match(await page.textContent('dialog.confirm[open]'), /“Mom”.*tasks.*history/s);
+  await page.click('dialog.confirm[open] button[value="cancel"]');
   await page.click('dialog[open] button:has-text("Cancel")');
   await noDialog(page);
-  assert.equal(await page.locator('[data-profile-id]').count(), 2, 'cancel keeps the profile');
+  assert.equal(await page.count('[data-profile-id]'), 2, 'cancel keeps the profile');
 
   for (const name of ['Mom', 'Kid']) {
     await page.click(`[data-profile-id]:has-text("${name}")`);
@@ -180,8 +178,8 @@ test('profiles: the choice is remembered, and deleting asks first and goes back 
     await page.click('dialog.confirm[open] [data-confirm]');
     await noDialog(page);
   }
-  await page.waitForSelector('text=Welcome to Streakbox');
-  assert.equal(await page.locator('[data-profile-id]').count(), 0);
+  await page.waitForSelector('body:has-text("Welcome to Streakbox")');
+  assert.equal(await page.count('[data-profile-id]'), 0);
   assert.deepEqual(errors, []);
 }));
 

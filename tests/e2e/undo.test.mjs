@@ -1,10 +1,9 @@
 // Issue 9: every destructive step can be undone, through the real UI. A
 // Replace import of a one-profile file keeps the other profiles and offers
 // Undo, which brings the previous state back; deleting a profile, likewise.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, openWithMom, withBrowser } from './harness.mjs';
+import { ROOT, openWithMom, test, withBrowser } from './harness.mjs';
 
 // Every profile with its task titles: the state a user sees.
 const state = (page) => page.evaluate(async () => {

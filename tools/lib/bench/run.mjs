@@ -1,38 +1,38 @@
-// Drives the storage benchmark (bench.html), the backup benchmark
-// (backup-bench.html) and the app's load time in
-// headless Chromium, and prints the figures for docs/PERFORMANCE.md.
+// Drives the storage benchmark (bench.html) and the backup benchmark
+// (backup-bench.html) in headless Chromium, the engine comparison
+// (engine-bench.html: open and setCheck round trip) and the app's load time in
+// Chromium and in Firefox, and prints the figures for docs/PERFORMANCE.md.
 //   node tools/lib/bench/run.mjs SITE_DIR OUT_JSON
 import { mkdtempSync, rmSync, statSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '../browsers.mjs';
 import { serveStatic } from '../static-server.mjs';
 
 const [siteDir, outFile] = process.argv.slice(2);
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const LOAD_RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 5);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function withBrowser(fn) {
-  const dir = mkdtempSync(join(tmpdir(), 'streakbox-bench-'));
-  const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+// Runs fn(browser) in `engine` on a fresh profile.
+async function withBrowser(fn, engine = 'chromium') {
+  const dir = mkdtempSync(join(tmpdir(), `streakbox-bench-${engine}-`));
+  const browser = await launchBrowser(engine, { userDataDir: join(dir, 'profile'), downloadDir: join(dir, 'downloads') });
   try {
-    return await fn(ctx);
+    return await fn(browser);
   } finally {
-    await ctx.close();
+    await browser.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 // Time from navigation start to the app's 'streakbox-interactive' mark (first
 // render with data), on a warm HTTP cache but a fresh worker each time.
-async function loadTimes(url) {
-  return withBrowser(async (ctx) => {
+async function loadTimes(url, engine) {
+  return withBrowser(async (browser) => {
     const times = [];
-    const page = await ctx.newPage();
+    const page = await browser.newPage();
     for (let i = 0; i < LOAD_RUNS; i++) {
       await page.goto(url);
       times.push(await page.evaluate(() => new Promise((resolve) => {
@@ -46,17 +46,17 @@ async function loadTimes(url) {
       })));
     }
     return times;
-  });
+  }, engine);
 }
 
 // Runs one benchmark page in a fresh browser profile; returns its window.benchResults.
-async function runPage(url) {
-  const r = await withBrowser(async (ctx) => {
-    const page = await ctx.newPage();
+async function runPage(url, engine) {
+  const r = await withBrowser(async (browser) => {
+    const page = await browser.newPage();
     await page.goto(url);
-    await page.waitForFunction(() => window.benchResults, null, { timeout: 1200000, polling: 1000 });
+    await page.waitForFunction(() => window.benchResults, { timeout: 1200000, polling: 1000 });
     return page.evaluate(() => window.benchResults);
-  });
+  }, engine);
   if (r.error) throw new Error(r.error);
   return r;
 }
@@ -65,13 +65,23 @@ const { server, url } = await serveStatic(siteDir, { port: 0 });
 try {
   const bench = await runPage(`${url}bench.html`);
   const backup = await runPage(`${url}backup-bench.html`);
-  const load = LOAD_RUNS > 0 ? await loadTimes(url) : [NaN];
+  const load = LOAD_RUNS > 0 ? await loadTimes(url, 'chromium') : [NaN];
+  // Chromium and Firefox side by side, one after the other in this run.
+  const engines = {};
+  for (const engine of ['chromium', 'firefox']) {
+    const page = await runPage(`${url}engine-bench.html`, engine);
+    const runs = engine === 'chromium' ? load : LOAD_RUNS > 0 ? await loadTimes(url, engine) : [NaN];
+    engines[engine] = { ...page, load_to_interactive_ms: { median: median(runs), runs } };
+  }
+  const ratio = (k) => (k === 'load' ? engines.firefox.load_to_interactive_ms.median / engines.chromium.load_to_interactive_ms.median
+    : engines.firefox[k] / engines.chromium[k]);
   const wasm = readFileSync(join(siteDir, 'streakbox.wasm'));
   const results = {
     date: new Date().toISOString(),
     ...bench,
     backup,
     load_to_interactive_ms: { median: median(load), runs: load },
+    engines: { ...engines, ratio_firefox_to_chromium: { load: ratio('load'), set_check: ratio('set_check_ms'), open: ratio('open_ms') } },
     wasm_bytes: { raw: wasm.length, gzip: gzipSync(wasm, { level: 9 }).length,
       js_glue_raw: statSync(join(siteDir, 'streakbox.mjs')).size },
   };
@@ -95,6 +105,11 @@ Encrypted backups (.ttbak) in the worker, ${(bench.ttbak.bytes / 2 ** 20).toFixe
   Argon2id at ${bench.ttbak.kdf.opslimit} ops / ${bench.ttbak.kdf.memlimit_kib / 1024} MiB: ${f(bench.ttbak.kdf_ms)} ms
   exportAll() of a small profile: ${f(bench.ttbak.export_plain_ms)} ms plain, ${f(bench.ttbak.export_encrypted_ms)} ms encrypted (median of 3)
 App load to interactive (median of ${LOAD_RUNS}): ${f(median(load))} ms
+Engines, same run (Firefox ESR / Chromium; above 1 means Firefox is slower):
+                          Chromium      Firefox    ratio
+  load to interactive, ms ${f(engines.chromium.load_to_interactive_ms.median).padStart(9)} ${f(engines.firefox.load_to_interactive_ms.median).padStart(12)}   ${f(ratio('load'))}
+  setCheck round trip, ms ${f(engines.chromium.set_check_ms).padStart(9)} ${f(engines.firefox.set_check_ms).padStart(12)}   ${f(ratio('set_check_ms'))}
+  worker + wasm + open, ms${f(engines.chromium.open_ms).padStart(10)} ${f(engines.firefox.open_ms).padStart(12)}   ${f(ratio('open_ms'))}
 wasm: ${results.wasm_bytes.raw} bytes raw, ${results.wasm_bytes.gzip} gzipped; JS glue ${results.wasm_bytes.js_glue_raw} bytes
 (written to ${outFile})`);
 } finally {
