@@ -181,10 +181,12 @@ test('"Share a backup" follows feature detection: absent without file sharing, p
   const native = await page.evaluate(() => typeof navigator.canShare === 'function'
     && navigator.canShare({ files: [new File(['{}'], 'x.json', { type: 'application/json' })] }));
   assert.equal(await page.count('#offsite-share'), native ? 1 : 0, 'present exactly when this browser can share files');
+  assert.equal(native, false, 'headless Chromium and Firefox cannot share files');
 
-  // A browser that can share files (as phones do): the share sheet is this
-  // stand-in, which resolves (shared) or rejects with AbortError (cancelled).
-  await page.evaluate(() => {
+  // A browser that can share files (as phones do), from before the app
+  // loads: the share sheet is this stand-in, which resolves (shared) or
+  // rejects with AbortError (the user closed the sheet).
+  await page.evaluateOnNewDocument(() => {
     window.__shared = [];
     window.__shareOutcome = 'cancel';
     navigator.canShare = (data) => Boolean(data && data.files && data.files.length);
@@ -193,7 +195,8 @@ test('"Share a backup" follows feature detection: absent without file sharing, p
       if (window.__shareOutcome === 'cancel') throw new DOMException('Share canceled', 'AbortError');
     };
   });
-  await page.click('#nav [data-view="today"]');
+  await page.reload();
+  await page.waitForFunction(() => window.streakbox.state.state === 'ready');
   await page.click('#nav [data-view="settings"]');
   await page.waitForSelector('#offsite-share');
   await page.click('#offsite-share');
