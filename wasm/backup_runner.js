@@ -17,6 +17,8 @@
 //   storedPasswordSet()        whether a stored backup password opens here (optional: false)
 //   storeFor(location)         a BackupStore for 'opfs' or 'folder…'; throws
 //                              permission_needed / folder_missing
+//   recordOffsite(how)         records that a backup left the browser (wasm/offsite.js;
+//                              optional): called with 'folder' after a good write to a disk folder
 //   nowMs()                    the clock (the worker's, which tests can set)
 //   notify(event)              tells the page something changed
 import { sha256Hex } from './backup_store.js';
@@ -108,6 +110,9 @@ export class BackupRunner {
       const written = await store.write(filename, produced.bytes);
       await this.readBack(store, filename, format, produced.encrypted);
       const done = await deps.call('backupFinish', id, { ok: true, filename, ...written, counts: produced.counts });
+      // A verified file in a folder on disk is a copy outside the browser. The
+      // backup is good whether or not the record can be saved.
+      if (store.location.startsWith('folder:') && deps.recordOffsite) await Promise.resolve().then(() => deps.recordOffsite('folder')).catch(() => {});
       await this.applyRetention(done.removals);
       return done.entry;
     } catch (e) {

@@ -20,6 +20,7 @@ import { BackupRunner } from './backup_runner.js';
 import { BackupStore, StoreError } from './backup_store.js';
 import { idbGet, FOLDER_KEY } from './idb.js';
 import { StoredPassword } from './stored_password.js';
+import { OffsiteRecord } from './offsite.js';
 import { Request, Reply, StreakboxError, errorOf, result, unwrap } from './protocol.js';
 import { callModule } from './module_call.js';
 
@@ -302,6 +303,17 @@ async function storeFor(location) {
   return new BackupStore(handle, `folder:${handle.name}`);
 }
 
+const nowMs = () => (frozenMs === null ? Date.now() : frozenMs);
+
+// Backups that left the browser (wasm/offsite.js), over local.offsite.* settings.
+const offsite = new OffsiteRecord({
+  get: (key) => unwrap(coreCall('getOffsite', [key])),
+  set: (key, value) => unwrap(coreCall('setOffsite', [key, value])),
+  // Anything to lose: a task in any profile.
+  hasData: () => unwrap(coreCall('listProfiles')).some((p) => unwrap(coreCall('listTasks', [p.id])).length > 0),
+  nowMs,
+});
+
 const runner = new BackupRunner({
   call: (method, ...args) => unwrap(coreCall(method, args)),
   // All profiles as JSON, or as a .ttbak with the stored backup password.
@@ -313,7 +325,8 @@ const runner = new BackupRunner({
   importDatabase: (blob) => unwrap(importDatabase(blob, false)),
   storedPasswordSet: () => new StoredPassword(secrets()).isSet(),
   storeFor,
-  nowMs: () => (frozenMs === null ? Date.now() : frozenMs),
+  recordOffsite: (how) => offsite.record(how),
+  nowMs,
   notify: (event) => post({ type: Reply.BACKUPS, ...event }),
 });
 
@@ -327,6 +340,10 @@ const BACKUP_OPS = {
   inspect: (blob, options) => runner.preview(blob, options),
   exportDatabase: () => unwrap(exportDatabase()),
   importDatabase: (blob, options) => runner.restore(blob, { ...options, expect: 'sqlite' }),
+  list: () => offsite.mark(unwrap(coreCall('backupHistory'))),
+  offsiteStatus: () => offsite.status(),
+  offsiteRecord: (how, options) => offsite.record(how, options),
+  offsiteConfigure: (patch) => offsite.configure(patch),
 };
 
 // --- Undo: destructive steps save a safety snapshot first -------------------

@@ -100,8 +100,20 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
     status: () => backupOp('check'),
     /** A manual backup into the backup location; resolves with its history entry. */
     runNow: () => backupOp('runNow'),
-    /** Every history entry, newest first, each with retention: {keep, reason}. */
-    list: () => call('backupHistory'),
+    /**
+     * Every history entry, newest first, each with retention: {keep, reason} and
+     * outside: 'folder' | 'downloaded' | null (a copy exists outside the browser).
+     */
+    list: () => backupOp('list'),
+    /** Backups that left the browser (a download, a disk folder, a share) and the reminder on Today. */
+    offsite: {
+      /** {last_at, how, reminder_days, due, reason, now}; `due` by the worker's clock. */
+      status: () => backupOp('offsiteStatus'),
+      /** Records that a backup left the browser now: how 'download' | 'folder' | 'share'; {entryId} for a history download. */
+      record: (how, { entryId } = {}) => backupOp('offsiteRecord', how, entryId === undefined ? {} : { entryId }),
+      /** Saves {reminder_days}: 0 (off), 1, 3, 7 (default), 14 or 30; resolves with status(). */
+      configure: (patch) => backupOp('offsiteConfigure', patch),
+    },
     /** Checks entry `id` (file present, checksum, valid) without applying: {format, header, counts, checksum_ok}. */
     verify: (id, { password } = {}) => backupOp('verify', id, { password }),
     /** What a file or history entry holds, checked without applying: {format, header, counts}. */

@@ -85,11 +85,19 @@ const app = {
       section.append(errorBox(e));
     }
   },
-  /** Asks once, ever, for persistent storage (after the first profile is created). */
-  askPersistenceOnce() {
+  /**
+   * Asks once, ever, for persistent storage at the first data (the first
+   * profile), unless the browser already keeps it. Settings → Storage shows
+   * whether it is granted and can ask again on a click.
+   */
+  async askPersistenceOnce() {
     if (store.get(PERSIST_KEY)) return;
     store.set(PERSIST_KEY, '1');
-    sb.requestPersistence().catch(() => {});
+    try {
+      if (!(await sb.storage()).persisted) await sb.requestPersistence();
+    } catch {
+      /* the browser refused or cannot tell: Settings → Storage says so */
+    }
   },
 };
 

@@ -94,6 +94,17 @@ Result<json> Schedule(App& app) {
               {"last_error", state.last_error.empty() ? json(nullptr) : json(state.last_error)}};
 }
 
+// The record of backups that left the browser (wasm/offsite.js): settings
+// under "local.offsite.", which, like every local.* setting, no backup
+// exports and no import or database restore adopts or replaces.
+constexpr const char* kOffsitePrefix = "local.offsite.";
+Result<std::string> OffsiteKey(const Args& a) {
+  SB_ASSIGN_OR_RETURN(std::string key, a.Str(0, "key"));
+  if (key.rfind(kOffsitePrefix, 0) != 0 || key.size() == std::string(kOffsitePrefix).size())
+    return Status::InvalidArgument("only settings named local.offsite.* are reachable here");
+  return key;
+}
+
 }  // namespace
 
 std::vector<Method> BackupHistoryMethods() {
@@ -164,6 +175,18 @@ std::vector<Method> BackupHistoryMethods() {
       {"backupRemove", 1, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int64_t id, a.Id(0, "id"));
          SB_RETURN_IF_ERROR(RemoveHistory(app.db(), id));
+         return json(nullptr);
+       }},
+      // key -> its value (a string) or null; only local.offsite.* keys.
+      {"getOffsite", 1, [](App& app, const Args& a, const CallIo&) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(std::string key, OffsiteKey(a));
+         SB_ASSIGN_OR_RETURN(std::optional<std::string> v, app.tracker().GetSetting(key));
+         return v ? json(*v) : json(nullptr);
+       }},
+      {"setOffsite", 2, [](App& app, const Args& a, const CallIo&) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(std::string key, OffsiteKey(a));
+         SB_ASSIGN_OR_RETURN(std::string value, a.Str(1, "value"));
+         SB_RETURN_IF_ERROR(app.tracker().SetSetting(key, value));
          return json(nullptr);
        }},
   };

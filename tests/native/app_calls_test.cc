@@ -164,6 +164,9 @@ TEST_F(AppCallsTest, WrongArgumentsAreRefusedByName) {
       {"encryptBackup", "[]", "options must be an object"},
       {"getSecret", R"(["instance_id"])", "secret.*"},
       {"setSecret", R"(["secret.x", 5])", "value must be a string"},
+      {"getOffsite", R"(["local.backup.location"])", "local.offsite.*"},
+      {"setOffsite", R"(["local.offsite.", "1"])", "local.offsite.*"},
+      {"setOffsite", R"(["local.offsite.last_at", 5])", "value must be a string"},
   };
   const std::string before = ContentHash(db().handle());
   for (const auto& c : cases) {
@@ -295,6 +298,9 @@ TEST_F(AppCallsTest, FileMethodsRoundTripThroughTheTable) {
   EXPECT_TRUE(Call("setSecret", {"secret.k", "v"})["ok"].get<bool>());
   EXPECT_EQ(Value("getSecret", {"secret.k"}), "v");
   EXPECT_TRUE(Call("deleteSecret", {"secret.k"})["ok"].get<bool>());
+  EXPECT_TRUE(Value("getOffsite", {"local.offsite.last_at"}).is_null());
+  EXPECT_TRUE(Call("setOffsite", {"local.offsite.last_at", "1700000000000"})["ok"].get<bool>());
+  EXPECT_EQ(Value("getOffsite", {"local.offsite.last_at"}), "1700000000000");
 }
 
 }  // namespace

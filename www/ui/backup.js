@@ -4,19 +4,11 @@
 // Merge mode, previewed by a dry run and applied only after the user confirms.
 // An encrypted file (recognised by the worker from its content) opens a
 // password prompt first. Long work shows a progress bar.
-import { h, uid, errorLine, showError, hideError, busy, showDialog, dialogFrame, describeError } from './dom.js';
+import { h, uid, errorLine, showError, hideError, busy, showDialog, dialogFrame, describeError, download } from './dom.js';
+import { downloadAndRecord } from './offsite.js';
 import { askPassword, newPasswordFields } from './passwords.js';
 import { offerUndo } from './undo.js';
 
-/** Hands `bytes` to the browser as a download named `filename`. */
-export function download(bytes, filename, type = 'application/json') {
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const a = h('a', { href: url, download: filename, hidden: true });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
-}
 
 // The last import's outcome, shown by the card that the post-import re-render draws.
 let lastResult = null;
@@ -120,7 +112,10 @@ export function backupCard(app) {
       try {
         if (encrypt.checked) setStage('Encrypting the backup…');
         const r = one ? await sb.exportProfile(app.profile.id, options) : await sb.exportAll(options);
-        download(r.bytes, r.filename, r.encrypted ? 'application/octet-stream' : 'application/json');
+        const type = r.encrypted ? 'application/octet-stream' : 'application/json';
+        // A backup of everything that leaves the browser counts for the reminder on Today.
+        if (one) download(r.bytes, r.filename, type);
+        else await downloadAndRecord(sb, r.bytes, r.filename, type);
         status.textContent = `Saved ${r.filename}${r.encrypted ? ' (encrypted)' : ''}: ${plural(r.counts.profiles, 'profile')}, ${plural(r.counts.tasks, 'task')}, ${plural(r.counts.task_checks, 'check')}.`;
         if (encrypt.checked) newPassword.reset();
       } catch (e) {

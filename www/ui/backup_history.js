@@ -3,7 +3,7 @@
 // confirmation that shows what the file holds), and the "what gets backed up"
 // table (the same as docs/ARCHITECTURE.md, "What gets backed up").
 import { h, errorLine, showError, hideError, busy, showDialog, dialogFrame, confirmDialog } from './dom.js';
-import { download } from './backup.js';
+import { downloadAndRecord } from './offsite.js';
 import { askPassword } from './passwords.js';
 import { offerUndo } from './undo.js';
 
@@ -22,6 +22,8 @@ export const currentNote = () => (Date.now() - note.at < 15000 ? note.text : '')
 
 const KINDS = { manual: 'Manual', scheduled: 'Scheduled', safety: 'Safety snapshot' };
 const STATUS = { ok: 'Saved', failed: 'Failed', running: 'Running' };
+// Where a copy exists outside the browser (backups.list()'s `outside`).
+const OUTSIDE = { folder: 'Also outside the browser: on your disk', downloaded: 'Also outside the browser: downloaded' };
 
 export function sizeText(n) {
   if (n == null) return '—';
@@ -169,11 +171,16 @@ export function historySection(app, list, redraw) {
     h('td', {}, e.encrypted ? 'Yes' : 'No'),
     h('td', { class: e.status === 'failed' ? 'error' : '' }, STATUS[e.status] + (e.error ? `: ${e.error}` : '')),
     h('td', {}, e.location !== 'opfs' ? e.location.replace(/^folder:/, 'Folder ')
-      : sb.state.storage === 'memory' ? 'This tab only' : 'This browser'),
+      : sb.state.storage === 'memory' ? 'This tab only' : 'This browser',
+      e.outside ? h('div', { class: 'outside', 'data-outside': e.outside }, OUTSIDE[e.outside]) : null),
     h('td', {}, countsText(e.counts), e.sha256 ? h('div', { class: 'muted mono', title: e.sha256 }, `SHA-256 ${e.sha256.slice(0, 12)}…`) : null,
       h('div', { class: 'muted' }, e.retention.keep ? '' : `Will be removed: ${e.retention.reason}`)),
     h('td', {}, h('div', { class: 'actions' }, e.status === 'ok' ? [
-      action('Download', async () => { const f = await sb.backups.download(e.id); download(f.bytes, f.filename, 'application/octet-stream'); }),
+      action('Download', async () => {
+        const f = await sb.backups.download(e.id);
+        await downloadAndRecord(sb, f.bytes, f.filename, 'application/octet-stream', { entryId: e.id });
+        await redraw(`Downloaded ${f.filename}.`);
+      }),
       action('Verify', async () => {
         const v = await sb.backups.verify(e.id);
         result.textContent = `${e.filename} is good: checksum matches; ${countsText(v.counts)}.`;
@@ -218,7 +225,7 @@ export function restoreSection(app) {
     hideError(err);
     try {
       const r = await sb.exportDatabase();
-      download(r.bytes, r.filename, 'application/vnd.sqlite3');
+      await downloadAndRecord(sb, r.bytes, r.filename, 'application/vnd.sqlite3');
     } catch (e) {
       showError(err, e);
     }
@@ -238,6 +245,7 @@ const BACKED_UP = [
   ['App settings (including these backup settings)', 'Yes', ''],
   ['Secrets (such as the backup password)', 'Only encrypted', 'Never written in plain text'],
   ['Where backups go and the chosen folder', 'No', 'Belongs to this browser'],
+  ['When a backup last left this browser, and the reminder', 'No', 'Belongs to this browser'],
   ['Backup history', 'No', 'Stays here; a restore keeps it'],
   ['Transient state (open tab, last schedule check)', 'No', 'Not persisted'],
 ];

@@ -144,3 +144,13 @@ export async function confirmDialog({ title, message, confirmLabel }) {
   ], { class: 'dialog confirm' });
   return (await showDialog(dialog)) === 'confirm';
 }
+
+/** Hands `bytes` to the browser as a download named `filename`. */
+export function download(bytes, filename, type = 'application/json') {
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const a = h('a', { href: url, download: filename, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}

@@ -1,9 +1,11 @@
-// Settings: storage used and quota, persistent storage (and asking for it),
+// Settings: storage used and quota, persistent storage (and asking for it), a
+// copy outside the browser (ui/offsite.js),
 // app info, Backups (ui/backups.js) with the stored backup password
 // (ui/backup_password.js), and Backup & Restore (ui/backup.js).
 import { backupCard } from './backup.js';
 import { backupPasswordCard } from './backup_password.js';
 import { backupsCard } from './backups.js';
+import { offsiteSection } from './offsite.js';
 import { h, errorLine, showError, hideError, busy } from './dom.js';
 
 function bytes(n) {
@@ -26,7 +28,7 @@ const persistResult = (granted) => (granted
   ? 'Done: the browser agreed to keep your data.'
   : 'The browser said no for now. Browsers decide this themselves (Chrome, for example, agrees more readily for sites you bookmark, install or use often). Your data is still saved; try again later.');
 
-function storageCard(app) {
+function storageCard(app, offsite) {
   const usage = h('strong', { id: 'storage-usage' }, '…');
   const quota = h('strong', { id: 'storage-quota' }, '…');
   const meter = h('meter', { min: 0, max: 1, value: 0, 'aria-label': 'Share of the storage allowance in use' });
@@ -56,7 +58,7 @@ function storageCard(app) {
   const card = h('section', { class: 'card', 'aria-labelledby': 'storage-title' },
     h('h2', { id: 'storage-title' }, 'Storage'),
     h('p', {}, 'Streakbox uses ', usage, ' of the ', quota, ' this browser allows for it.'),
-    meter, persisted, ask, result, err);
+    meter, persisted, ask, result, err, offsite);
   return { card, refresh };
 }
 
@@ -81,7 +83,7 @@ async function buildStamp() {
 }
 
 export async function renderSettings(section, app) {
-  const storage = storageCard(app);
+  const storage = storageCard(app, await offsiteSection(app));
   const [info, build, backups] = await Promise.all([app.sb.info(), buildStamp(), backupsCard(app), storage.refresh()]);
   section.append(
     h('div', { class: 'view-head' }, h('h1', {}, 'Settings')),

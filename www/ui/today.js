@@ -4,6 +4,7 @@ import { h, icon, uid, errorLine, showError, hideError } from './dom.js';
 import { longDate, timeOf, dateOf } from './dates.js';
 import { streakCards } from './streaks.js';
 import { backupBanner } from './backups.js';
+import { offsiteReminder } from './offsite.js';
 
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -105,10 +106,13 @@ export function checklist(app, day, { onSaved } = {}) {
 export async function renderToday(section, app) {
   const { sb, profile } = app;
   const date = sb.today();
+  // The reminder does not hold up the checklist: it is added once decided.
+  const reminder = offsiteReminder(app);
   const [day, streak, banner] = await Promise.all([sb.getDay(profile.id, date), sb.getStreak(profile.id), backupBanner(app)]);
   const streaks = streakCards(streak);
   const err = errorLine();
-  section.append(
+  // The failure banner leads; the reminder is calm, so it follows the checklist.
+  section.append(...[
     h('div', { class: 'view-head' }, h('h1', {}, 'Today'), h('p', { class: 'muted' }, longDate(date))),
     ...(banner ? [banner] : []),  // Element.append(null) would show the text "null"
     streaks,
@@ -123,5 +127,9 @@ export async function renderToday(section, app) {
           }
         },
       }),
-      err));
+      err)].filter(Boolean));  // append() would show a missing banner as the text "null"
+  // data-reminder says the reminder was decided ('shown' or 'none'), for whoever waits on it.
+  const shown = await reminder;
+  if (shown) section.append(shown);
+  section.dataset.reminder = shown ? 'shown' : 'none';
 }
