@@ -87,7 +87,7 @@ const app = {
   },
   /** Asks once, ever, for persistent storage (after the first profile is created). */
   askPersistenceOnce() {
-    if (store.get(PERSIST_KEY)) return;
+    if (sb.state.storage === 'memory' || store.get(PERSIST_KEY)) return;  // in memory there is nothing to keep
     store.set(PERSIST_KEY, '1');
     sb.requestPersistence().catch(() => {});
   },

@@ -61,6 +61,8 @@ test('a private window opens in memory and says so on every view; checks, import
     await page.waitForSelector('#backup-memory');
     assert.match(await page.textContent('#backup-memory'), /Scheduled backups are off here/);
     assert.equal(await page.count('#backup-settings'), 0, 'no schedule form');
+    assert.match(await page.textContent('#persist-status'), /Nothing is saved in this window/);
+    assert.equal(await page.count('#request-persistence'), 0, 'no asking the browser to keep data that is in memory');
     await page.click('#backup-now');
     await page.waitForSelector('#backup-message');
     assert.match(await page.textContent('#backups'), /This tab only/);
