@@ -1,4 +1,4 @@
-// Backup import in real Chromium when things go wrong or come in another way:
+// Backup import in a real browser (Chromium and Firefox) when things go wrong or come in another way:
 // a browser killed or a tab closed in the middle of a large import, a file
 // dropped onto the page, and files larger than the worker's read slice.
 import assert from 'node:assert/strict';

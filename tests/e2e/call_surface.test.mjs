@@ -1,4 +1,4 @@
-// The one call surface in real Chromium (issue 9): every message to the
+// The one call surface in a real browser (Chromium and Firefox) (issue 9): every message to the
 // worker gets exactly one reply, even when its handler throws; a backup whose
 // header field has the wrong type fails cleanly and leaves no transaction
 // open; wrong import options are refused by name.
