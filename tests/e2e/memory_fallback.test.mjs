@@ -2,7 +2,9 @@
 // refuses OPFS (navigator.storage.getDirectory throws SecurityError), so
 // Streakbox opens an in-memory database, says so at the top of every view,
 // and still checks, opens, validates, imports and exports backups. After a
-// reload the data is gone, as the notice said.
+// reload the data is gone, as the notice said (Firefox only: Chromium has no
+// private mode here). In both engines: a damaged database file is a real
+// failure, not a reason for memory, and keeps its own message.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
