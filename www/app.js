@@ -87,11 +87,12 @@ const app = {
   },
   /**
    * Asks once, ever, for persistent storage at the first data (the first
-   * profile), unless the browser already keeps it. Settings → Storage shows
-   * whether it is granted and can ask again on a click.
+   * profile), unless the browser already keeps it, or there is nothing to keep
+   * (in memory). Settings → Storage shows whether it is granted and can ask
+   * again on a click.
    */
   async askPersistenceOnce() {
-    if (store.get(PERSIST_KEY)) return;
+    if (sb.state.storage === 'memory' || store.get(PERSIST_KEY)) return;
     store.set(PERSIST_KEY, '1');
     try {
       if (!(await sb.storage()).persisted) await sb.requestPersistence();

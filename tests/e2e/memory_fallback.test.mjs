@@ -2,7 +2,9 @@
 // refuses OPFS (navigator.storage.getDirectory throws SecurityError), so
 // Streakbox opens an in-memory database, says so at the top of every view,
 // and still checks, opens, validates, imports and exports backups. After a
-// reload the data is gone, as the notice said.
+// reload the data is gone, as the notice said (Firefox only: Chromium has no
+// private mode here). In both engines: a damaged database file is a real
+// failure, not a reason for memory, and keeps its own message.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -61,6 +63,8 @@ test('a private window opens in memory and says so on every view; checks, import
     await page.waitForSelector('#backup-memory');
     assert.match(await page.textContent('#backup-memory'), /Scheduled backups are off here/);
     assert.equal(await page.count('#backup-settings'), 0, 'no schedule form');
+    assert.match(await page.textContent('#persist-status'), /Nothing is saved in this window/);
+    assert.equal(await page.count('#request-persistence'), 0, 'no asking the browser to keep data that is in memory');
     await page.click('#backup-now');
     await page.waitForSelector('#backup-message');
     assert.match(await page.textContent('#backups'), /This tab only/);

@@ -28,7 +28,16 @@ const persistResult = (granted) => (granted
   ? 'Done: the browser agreed to keep your data.'
   : 'The browser said no for now. Browsers decide this themselves (Chrome, for example, agrees more readily for sites you bookmark, install or use often). Your data is still saved; try again later.');
 
+// In memory (ui/storage_notice.js) nothing is saved, so there is nothing to measure or ask the browser to keep.
+function memoryStorageCard() {
+  const card = h('section', { class: 'card', 'aria-labelledby': 'storage-title' },
+    h('h2', { id: 'storage-title' }, 'Storage'),
+    h('p', { id: 'persist-status' }, 'Nothing is saved in this window: Streakbox works from this tab’s memory (see the notice above). Export a backup below to keep your data.'));
+  return { card, refresh: async () => {} };
+}
+
 function storageCard(app, offsite) {
+  if (app.sb.state.storage === 'memory') return memoryStorageCard();
   const usage = h('strong', { id: 'storage-usage' }, '…');
   const quota = h('strong', { id: 'storage-quota' }, '…');
   const meter = h('meter', { min: 0, max: 1, value: 0, 'aria-label': 'Share of the storage allowance in use' });
