@@ -1,4 +1,4 @@
-// Backup export and import through window.streakbox in real Chromium: the
+// Backup export and import through window.streakbox in a real browser (Chromium and Firefox): the
 // worker reads files with FileReaderSync and streams exports out in chunks.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

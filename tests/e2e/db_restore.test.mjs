@@ -1,4 +1,4 @@
-// "Restore a database file" with hostile files, in real Chromium through
+// "Restore a database file" with hostile files, in a real browser (Chromium and Firefox) through
 // window.streakbox.importDatabase: the files of tests/support/db_images.h,
 // written by make_db_seeds with this build. Each is refused as `invalid`,
 // naming the trigger, view or row, within the test's time (a recursive view

@@ -1,4 +1,4 @@
-// Issues 4 and 5 together in real Chromium: scheduled backups sealed with the
+// Issues 4 and 5 together in a real browser (Chromium and Firefox): scheduled backups sealed with the
 // stored backup password, restored from the history without asking for it,
 // and a .ttbak sealed with another password restored from a file after the
 // password prompt (a wrong try first).

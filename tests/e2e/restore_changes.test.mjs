@@ -1,7 +1,7 @@
 // Issue 9: a restore says what changes beyond the data (the file's backup
 // schedule differs: this browser's is kept by default), a history file that
 // changed is refused as damaged, and a failed backupPassword.set() keeps the
-// stored password. Real Chromium, real OPFS, real IndexedDB.
+// stored password. A real browser (Chromium and Firefox), real OPFS, real IndexedDB.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ROOT, openWithMom, test, withBrowser } from './harness.mjs';

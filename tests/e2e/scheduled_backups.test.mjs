@@ -1,5 +1,5 @@
 // Scheduled backups, history, restores and database files through
-// window.streakbox in real Chromium, with the worker's clock moved by the test.
+// window.streakbox in a real browser (Chromium and Firefox), with the worker's clock moved by the test.
 import assert from 'node:assert/strict';
 import { openApp, test, withBrowser } from './harness.mjs';
 

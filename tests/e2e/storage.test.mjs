@@ -1,4 +1,4 @@
-// Real SQLite on real OPFS in real Chromium: data survives reloads and
+// Real SQLite on real OPFS in a real browser (Chromium and Firefox): data survives reloads and
 // browser restarts, and a second tab never corrupts anything.
 import assert from 'node:assert/strict';
 import { launch, newProfileDir, openApp, serveSite, test, withBrowser } from './harness.mjs';

@@ -1,4 +1,4 @@
-// Encrypted backups through window.streakbox in real Chromium: every .ttbak
+// Encrypted backups through window.streakbox in a real browser (Chromium and Firefox): every .ttbak
 // vector, randomness in the worker, the password errors, the stored backup
 // password, and a page that stays responsive while the key is derived.
 import assert from 'node:assert/strict';
