@@ -82,7 +82,7 @@ test('a browser killed in the middle of a large import leaves the data as it was
   }
 });
 
-// Closing a tab gives its worker up to a couple of seconds before Chromium
+// Closing a tab gives its worker up to a couple of seconds before the browser
 // stops it, so the import either finishes or is rolled back: all or nothing.
 test('a tab closed in the middle of a large import leaves all of it or none of it', () => withBrowser(async ({ context, url }) => {
   let page = await openApp(context, url);
