@@ -30,6 +30,7 @@ test('a day in the life: profile, tasks, checks, streak, reload, edit, history, 
   await page.waitForFunction(() => document.querySelectorAll('.task-list > li').length === 2);
 
   await page.click('[data-view="today"]');
+  await page.waitForSelector('input[type="checkbox"][data-task-id]');  // Today draws after the click
   assert.equal(await page.count('input[type="checkbox"][data-task-id]'), 2);
   await page.check('input[type="checkbox"][data-task-id]');
   await page.waitForFunction(() => /complete/i.test(document.querySelector('#day-status').textContent));
