@@ -12,8 +12,8 @@
 // tests use; selectors are CSS plus `X:has-text("T")` (case-insensitive,
 // whitespace-normalized substring of X's text; later parts of the selector are
 // searched inside X).
-import { test as nodeTest } from 'node:test';
-import { mkdtempSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { after, test as nodeTest } from 'node:test';
+import { mkdtempSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ENGINES, launchBrowser } from '../../tools/lib/browsers.mjs';
@@ -77,33 +77,60 @@ export function newProfileDir() {
  * Returns {context, errors}: page errors, console errors and failed requests
  * of every page collect in `errors`.
  */
-export async function launch(dir, { private: privateMode = false, prefs = {} } = {}) {
+export async function launch(dir, options = {}) {
+  const { browser, downloadDir } = await launchIn(dir, options);
+  const errors = [];
+  return { context: new Context(browser, { downloadDir, scratchDir: dir, errors, ownsBrowser: true }), errors };
+}
+
+async function launchIn(dir, { private: privateMode = false, prefs = {} } = {}) {
   const userDataDir = join(dir, 'profile');
   const downloadDir = join(dir, 'downloads');
   mkdirSync(userDataDir, { recursive: true });
   mkdirSync(downloadDir, { recursive: true });
-  const browser = await launchBrowser(ENGINE, { userDataDir, downloadDir, privateMode, prefs });
-  const errors = [];
-  return { context: new Context(browser, downloadDir, dir, errors), errors };
+  return { browser: await launchBrowser(ENGINE, { userDataDir, downloadDir, privateMode, prefs }), downloadDir };
 }
 
+// One browser per test file for withBrowser() without launch options (a
+// launch costs seconds, Firefox's the most). Tests stay apart because each
+// serves the site on a port of its own, so each is a new origin with empty
+// storage (OPFS, IndexedDB, locks, service worker); a test's pages are closed
+// after it. Closed when the file's tests are done.
+let shared = null;
+function sharedBrowser() {
+  if (!shared) {
+    const profile = newProfileDir();
+    // A blank tab stays open throughout: a browser whose last tab closes quits.
+    shared = { profile, launched: launchIn(profile.dir).then(async (l) => { await l.browser.newPage(); return l; }) };
+  }
+  return shared.launched;
+}
+
+// Registered when the file loads (a hook registered inside a test would run after that test).
+after(async () => {
+  if (!shared) return;
+  await (await shared.launched).browser.close().catch(() => {});
+  shared.profile.remove();
+});
+
 // One running browser: its pages share the origin's storage (tabs of one window).
+// Pages of one browser opened by one test. `ownsBrowser`: close() closes the
+// browser itself; otherwise (the shared browser) only the pages opened here.
 class Context {
-  constructor(browser, downloadDir, scratchDir, errors) {
+  constructor(browser, { downloadDir, scratchDir, errors, ownsBrowser }) {
     this.browser = browser;
     this.downloadDir = downloadDir;
     this.scratchDir = scratchDir;
     this.errors = errors;
+    this.ownsBrowser = ownsBrowser;
     this.wrapped = new Map();
-    this.uploads = 0;
-    this.front = null;  // the page last brought to the front
+    this.scratchCount = 0;  // numbers the scratch folders of uploads and downloads
   }
 
   async newPage() {
     const raw = await this.browser.newPage();
     await raw.setViewport(VIEWPORT);
-    this.front = this.wrap(raw);  // a new tab opens in front
-    return this.front;
+    return this.wrap(raw);
   }
 
   wrap(raw) {
@@ -114,13 +141,20 @@ class Context {
     return this.wrapped.get(raw);
   }
 
-  /** Closes the browser as a user would (it may finish what it is doing). */
+  /** Closes the browser (or this test's pages of the shared one) as a user would: it may finish what it is doing. */
   async close() {
-    await this.browser.close();
+    if (this.ownsBrowser) {
+      await this.browser.close();
+      return;
+    }
+    await Promise.all([...this.wrapped.keys()].map((raw) => raw.close().catch(() => {})));
+    // Anything this test downloaded without download() goes too, so the next test's file keeps its name.
+    for (const name of readdirSync(this.downloadDir)) rmSync(join(this.downloadDir, name), { recursive: true, force: true });
   }
 
-  /** Kills the browser process at once: a crash, a power cut. */
+  /** Kills the browser process at once: a crash, a power cut. Only for a browser of its own (launch()). */
   async kill() {
+    if (!this.ownsBrowser) throw new Error('kill() needs a browser of its own: use launch()');
     const proc = this.browser.process();
     const exited = new Promise((r) => proc.once('exit', r));
     proc.kill('SIGKILL');
@@ -233,11 +267,10 @@ class AppPage {
   }
 
   // Input goes to the front tab (a background tab gets no animation frames, so
-  // a click there never lands): the page acted on is brought to the front first.
+  // a click there never lands): the page acted on is brought to the front
+  // first, every time (closing a tab brings another one forward).
   async toFront() {
-    if (this.context.front === this) return;
     await this.raw.bringToFront();
-    this.context.front = this;
   }
 
   // The first element of `selector` once it is in `state`, as a puppeteer handle.
@@ -323,7 +356,7 @@ class AppPage {
   async setInputFiles(selector, files) {
     const list = (Array.isArray(files) ? files : [files]).map((f) => {
       if (typeof f === 'string') return f;
-      const dir = join(this.context.scratchDir, `upload-${++this.context.uploads}`);
+      const dir = join(this.context.scratchDir, `upload-${++this.context.scratchCount}`);
       mkdirSync(dir, { recursive: true });
       const path = join(dir, f.name);
       writeFileSync(path, f.buffer);
@@ -335,7 +368,9 @@ class AppPage {
 
   /**
    * Runs `action` (which should make the browser download a file) and resolves
-   * to the downloaded file, {name, path}, once the browser has finished saving it.
+   * to the downloaded file, {name, path}, once the browser has finished saving
+   * it. The file is moved into the test's scratch folder (the browser's
+   * download folder stays empty, so a later file of the same name keeps it).
    */
   async download(action, { timeout = DEFAULT_TIMEOUT } = {}) {
     const dir = this.context.downloadDir;
@@ -350,7 +385,12 @@ class AppPage {
       if (done.length === 1 && !partial) {
         const path = join(dir, done[0]);
         const size = statSync(path).size;
-        if (seen && seen.name === done[0] && seen.size === size) return { name: done[0], path };
+        if (seen && seen.name === done[0] && seen.size === size) {
+          const kept = join(this.context.scratchDir, `download-${++this.context.scratchCount}`);
+          mkdirSync(kept, { recursive: true });
+          renameSync(path, join(kept, done[0]));
+          return { name: done[0], path: join(kept, done[0]) };
+        }
         seen = { name: done[0], size };
       }
       if (Date.now() > deadline) throw new Error(`no download finished within ${timeout} ms`);
@@ -385,14 +425,23 @@ export async function openWithMom(context, url) {
 }
 
 /**
- * Serves the site (under `base`), launches this run's engine on a fresh
- * profile, runs fn({context, errors, url, profileDir, site, engine}) and always
- * cleans up: the set-up every test shares. `private`/`prefs` as for launch().
+ * Serves the site (under `base`) on a new origin, opens this run's engine
+ * (the file's shared browser, or with `private`/`prefs` as for launch() one of
+ * its own), runs fn({context, errors, url, profileDir, site, engine}) and
+ * always cleans up: the set-up every test shares. `profileDir` is the test's
+ * scratch folder.
  */
 export async function withBrowser(fn, { base = '/', ...launchOptions } = {}) {
   const site = await serveSite(base);
   const profile = newProfileDir();
-  const { context, errors } = await launch(profile.dir, launchOptions);
+  let context, errors;
+  if (Object.keys(launchOptions).length > 0) {
+    ({ context, errors } = await launch(profile.dir, launchOptions));
+  } else {
+    const { browser, downloadDir } = await sharedBrowser();
+    errors = [];
+    context = new Context(browser, { downloadDir, scratchDir: profile.dir, errors, ownsBrowser: false });
+  }
   try {
     return await fn({ context, errors, url: site.url, profileDir: profile.dir, site, engine: ENGINE });
   } finally {
