@@ -61,27 +61,45 @@ async function runPage(url, engine) {
   return r;
 }
 
-const { server, url } = await serveStatic(siteDir, { port: 0 });
-try {
-  const bench = await runPage(`${url}bench.html`);
-  const backup = await runPage(`${url}backup-bench.html`);
-  const load = LOAD_RUNS > 0 ? await loadTimes(url, 'chromium') : [NaN];
-  // Chromium and Firefox side by side, one after the other in this run.
+// Chromium and Firefox one after the other in this run: open, setCheck and
+// load to interactive in each, and Firefox / Chromium for each.
+async function engineFigures(url, chromiumLoad) {
   const engines = {};
   for (const engine of ['chromium', 'firefox']) {
     const page = await runPage(`${url}engine-bench.html`, engine);
-    const runs = engine === 'chromium' ? load : LOAD_RUNS > 0 ? await loadTimes(url, engine) : [NaN];
+    const runs = engine === 'chromium' && chromiumLoad ? chromiumLoad : LOAD_RUNS > 0 ? await loadTimes(url, engine) : [NaN];
     engines[engine] = { ...page, load_to_interactive_ms: { median: median(runs), runs } };
   }
   const ratio = (k) => (k === 'load' ? engines.firefox.load_to_interactive_ms.median / engines.chromium.load_to_interactive_ms.median
     : engines.firefox[k] / engines.chromium[k]);
+  const f = (x) => x.toFixed(2);
+  const text = `Engines, same run (Firefox ESR / Chromium; above 1 means Firefox is slower):
+                          Chromium      Firefox    ratio
+  load to interactive, ms ${f(engines.chromium.load_to_interactive_ms.median).padStart(9)} ${f(engines.firefox.load_to_interactive_ms.median).padStart(12)}   ${f(ratio('load'))}
+  setCheck, mean ms       ${f(engines.chromium.set_check_ms).padStart(9)} ${f(engines.firefox.set_check_ms).padStart(12)}   ${f(ratio('set_check_ms'))}
+  worker + wasm + open, ms${f(engines.chromium.open_ms).padStart(10)} ${f(engines.firefox.open_ms).padStart(12)}   ${f(ratio('open_ms'))}`;
+  return { engines: { ...engines, ratio_firefox_to_chromium: { load: ratio('load'), set_check: ratio('set_check_ms'), open: ratio('open_ms') } }, text };
+}
+
+const { server, url } = await serveStatic(siteDir, { port: 0 });
+try {
+  if (process.env.BENCH_ONLY === 'engines') {  // tools/bench engines: only the comparison across engines
+    const { engines, text } = await engineFigures(url, null);
+    writeFileSync(outFile, JSON.stringify({ date: new Date().toISOString(), engines }, null, 2));
+    console.log(`${text}\n(written to ${outFile})`);
+    process.exit(0);
+  }
+  const bench = await runPage(`${url}bench.html`);
+  const backup = await runPage(`${url}backup-bench.html`);
+  const load = LOAD_RUNS > 0 ? await loadTimes(url, 'chromium') : [NaN];
+  const { engines, text: enginesText } = await engineFigures(url, load);
   const wasm = readFileSync(join(siteDir, 'streakbox.wasm'));
   const results = {
     date: new Date().toISOString(),
     ...bench,
     backup,
     load_to_interactive_ms: { median: median(load), runs: load },
-    engines: { ...engines, ratio_firefox_to_chromium: { load: ratio('load'), set_check: ratio('set_check_ms'), open: ratio('open_ms') } },
+    engines,
     wasm_bytes: { raw: wasm.length, gzip: gzipSync(wasm, { level: 9 }).length,
       js_glue_raw: statSync(join(siteDir, 'streakbox.mjs')).size },
   };
@@ -105,11 +123,7 @@ Encrypted backups (.ttbak) in the worker, ${(bench.ttbak.bytes / 2 ** 20).toFixe
   Argon2id at ${bench.ttbak.kdf.opslimit} ops / ${bench.ttbak.kdf.memlimit_kib / 1024} MiB: ${f(bench.ttbak.kdf_ms)} ms
   exportAll() of a small profile: ${f(bench.ttbak.export_plain_ms)} ms plain, ${f(bench.ttbak.export_encrypted_ms)} ms encrypted (median of 3)
 App load to interactive (median of ${LOAD_RUNS}): ${f(median(load))} ms
-Engines, same run (Firefox ESR / Chromium; above 1 means Firefox is slower):
-                          Chromium      Firefox    ratio
-  load to interactive, ms ${f(engines.chromium.load_to_interactive_ms.median).padStart(9)} ${f(engines.firefox.load_to_interactive_ms.median).padStart(12)}   ${f(ratio('load'))}
-  setCheck, mean ms       ${f(engines.chromium.set_check_ms).padStart(9)} ${f(engines.firefox.set_check_ms).padStart(12)}   ${f(ratio('set_check_ms'))}
-  worker + wasm + open, ms${f(engines.chromium.open_ms).padStart(10)} ${f(engines.firefox.open_ms).padStart(12)}   ${f(ratio('open_ms'))}
+${enginesText}
 wasm: ${results.wasm_bytes.raw} bytes raw, ${results.wasm_bytes.gzip} gzipped; JS glue ${results.wasm_bytes.js_glue_raw} bytes
 (written to ${outFile})`);
 } finally {
