@@ -205,6 +205,7 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
     reorderTasks: (profileId, taskIds) => call('reorderTasks', profileId, taskIds),
 
     setCheck: (profileId, taskId, date, checked) => call('setCheck', profileId, taskId, date, checked),
+    setDayOff: (profileId, date, off) => call('setDayOff', profileId, date, off),
     getDay: (profileId, date) => call('getDay', profileId, date),
     getStreak: (profileId) => call('getStreak', profileId),
     getTaskStreaks: (profileId) => call('getTaskStreaks', profileId),

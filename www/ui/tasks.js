@@ -1,6 +1,36 @@
-// Tasks: the profile's tasks in checklist order, with add, edit, delete
-// (confirmed) and move up/down (saved with reorderTasks).
+// Tasks: the profile's tasks in checklist order, each with its schedule in
+// words, with add, edit (title, schedule: ui/schedule_picker.js, amount:
+// ui/measure_fields.js), delete (confirmed) and move up/down (reorderTasks).
 import { h, icon, uid, errorLine, showError, hideError, fieldError, busy, showDialog, dialogFrame, confirmDialog } from './dom.js';
+import { schedulePicker } from './schedule_picker.js';
+import { measureFields } from './measure_fields.js';
+import { taskPlanWords } from './schedule_words.js';
+
+// The core names a bad field by its path ('task.schedule.times must be 1 to
+// 7…'); people read these words instead.
+const FIELD_WORDS = {
+  title: 'The title',
+  description: 'The description',
+  schedule: 'The schedule',
+  'schedule.type': 'The schedule',
+  'schedule.weekdays': 'The days',
+  'schedule.times': 'The number of times',
+  'schedule.days': 'The number of days',
+  measure: 'The amount',
+  'measure.unit': 'The unit',
+  'measure.target': 'The target',
+  'measure.direction': 'At least or at most',
+};
+
+/** {field, text}: the field a core error names ('schedule.times', …, or null) and its message in plain words. */
+function placeError(e) {
+  const message = e.message || String(e);
+  const m = /\b(?:task|patch)\.([a-z_]+(?:\.[a-z_]+)?)/.exec(message);
+  if (m) return { field: m[1], text: message.replace(m[0], FIELD_WORDS[m[1]] ?? 'This') };
+  if (/description/i.test(message)) return { field: 'description', text: message };
+  if (/title|task named/i.test(message)) return { field: 'title', text: message };
+  return { field: null, text: message };
+}
 
 function checkbox(name, checked, text, hint) {
   const id = uid(name);
@@ -18,6 +48,9 @@ function openTaskDialog(app, task, onSaved) {
   const titleErr = errorLine();
   const descErr = errorLine();
   const formErr = errorLine();
+  const schedule = schedulePicker(task?.schedule);
+  const measure = measureFields(task?.measure ?? null, (on) => schedule.setMeasured(on));
+  schedule.setMeasured(measure.isOn());
   title.setAttribute('aria-describedby', titleErr.id);
   description.setAttribute('aria-describedby', descErr.id);
   const save = h('button', { class: 'button primary', type: 'submit' }, task ? 'Save' : 'Add task');
@@ -25,6 +58,8 @@ function openTaskDialog(app, task, onSaved) {
     h('div', { class: 'field' }, h('label', { for: ids.title }, 'Title'), title, titleErr),
     h('div', { class: 'field' }, h('label', { for: ids.description }, 'Description ', h('span', { class: 'muted' }, '(optional)')), description, descErr),
     checkbox('required', task ? task.required : true, 'Required', 'The day only counts as complete when every required task is checked.'),
+    schedule,
+    measure,
     checkbox('active', task ? task.active : true, 'Active', 'Shown on the daily checklist. Turn off to pause a habit without losing its history.'),
     formErr,
   ], [h('button', { class: 'button', type: 'button', onclick: () => dialog.close('cancel') }, 'Cancel'), save],
@@ -41,12 +76,18 @@ function openTaskDialog(app, task, onSaved) {
       title.focus();
       return;
     }
+    const chosen = schedule.value();
+    const amount = measure.value();
+    if (!chosen || amount === undefined) return;  // the field says what is missing
     const fields = {
       title: title.value.trim(),
       description: description.value.trim(),
       required: form.elements.required.checked,
       active: form.elements.active.checked,
+      schedule: chosen,
     };
+    if (amount) fields.measure = amount;
+    else if (task?.measure) fields.measure = null;  // back to yes/no
     await busy(save, async () => {
       try {
         if (task) await sb.updateTask(task.id, fields);
@@ -54,8 +95,11 @@ function openTaskDialog(app, task, onSaved) {
         dialog.close('saved');
         await onSaved();
       } catch (err) {
-        if (/description/i.test(err.message)) fieldError(description, descErr, err);
-        else if (/title/i.test(err.message)) fieldError(title, titleErr, err);
+        const { field, text } = placeError(err);
+        if (field === 'title') fieldError(title, titleErr, text);
+        else if (field === 'description') fieldError(description, descErr, text);
+        else if (field?.startsWith('schedule')) schedule.showError(field.split('.')[1], text);
+        else if (field?.startsWith('measure')) measure.showError(field.split('.')[1], text);
         else showError(formErr, err);
       }
     });
@@ -69,7 +113,7 @@ export async function renderTasks(section, app) {
   const listErr = errorLine();
   const list = h('ol', { class: 'task-list', 'aria-label': `Tasks for ${profile.name}` });
   const empty = h('div', { class: 'empty' },
-    h('p', {}, `${profile.name} has no tasks yet. Add a habit you want to do every day, like “Drink water” or “Read 10 pages”.`));
+    h('p', {}, `${profile.name} has no tasks yet. Add a habit you want to keep, like “Drink water” every day or “Gym” three times a week.`));
   const card = h('section', { class: 'card' });
   const reload = async () => {
     try {
@@ -126,6 +170,7 @@ export async function renderTasks(section, app) {
           h('span', { class: 'task-title' }, t.title),
           h('span', { class: t.required ? 'badge badge-required' : 'badge' }, t.required ? 'Required' : 'Optional'),
           t.active ? null : h('span', { class: 'badge badge-inactive' }, 'Inactive'),
+          h('span', { class: 'task-plan' }, taskPlanWords(t)),
           t.description ? h('p', { class: 'task-desc' }, t.description) : null),
         h('div', { class: 'task-actions' },
           moveButton('up', -1, i === 0),
@@ -144,7 +189,7 @@ export async function renderTasks(section, app) {
     h('div', { class: 'view-head' },
       h('h1', {}, 'Tasks'),
       h('button', { type: 'button', class: 'button primary', id: 'add-task', onclick: () => openTaskDialog(app, null, reload) }, icon('plus'), 'Add task')),
-    h('p', { class: 'muted intro' }, 'A day is complete when every required task is checked. Optional tasks are a bonus. Use the arrows to set the checklist order.'),
+    h('p', { class: 'muted intro' }, 'A day is complete when every required task asked for that day is done or skipped. Optional tasks are a bonus. Use the arrows to set the checklist order.'),
     listErr,
     card);
   draw();
