@@ -68,7 +68,7 @@ export function checklist(app, day, { onSaved } = {}) {
   const active = day.tasks.filter((t) => t.active);
   const shown = active.filter(listed);
   const items = shown.map((t) => {
-    const row = taskEntry(t, { isToday: day.date === today, save: save(t.id), announce });
+    const row = taskEntry(t, { today, isToday: day.date === today, save: save(t.id), announce });
     rows.set(t.id, row);
     return row;
   });

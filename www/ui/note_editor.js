@@ -1,6 +1,7 @@
 // The note of a task's day entry, edited in place: a text box capped at
 // NOTE_MAX characters with a visible count, Save and Cancel. Escape cancels.
 import { h, uid, errorLine, fieldError } from './dom.js';
+import { fieldOfError } from './field_words.js';
 
 /** The core's cap on a note (docs/API.md, entries), after trimming. */
 export const NOTE_MAX = 500;
@@ -29,7 +30,7 @@ export function noteEditor({ title, note, onSave, onDone }) {
       await onSave(box.value.trim());
       onDone(true);
     } catch (e) {
-      fieldError(box, err, e);
+      fieldError(box, err, fieldOfError(e).text);
       box.focus();
     } finally {
       save.disabled = false;

@@ -30,11 +30,13 @@ export function periodName(schedule) {
   return schedule.days === 1 ? 'a day' : `in ${schedule.days} days`;
 }
 
-/** 'this week', 'this month', 'in these 10 days': the period that holds today. */
-export function currentPeriodName(schedule) {
-  if (schedule.type === 'per_week') return 'this week';
-  if (schedule.type === 'per_month') return 'this month';
-  return schedule.days === 1 ? 'today' : `in these ${schedule.days} days`;
+/** 'this week', 'this month', 'in these 10 days': the period that holds today ('that week' … once `past`). */
+export function currentPeriodName(schedule, past = false) {
+  const which = past ? 'that' : 'this';
+  if (schedule.type === 'per_week') return `${which} week`;
+  if (schedule.type === 'per_month') return `${which} month`;
+  if (schedule.days === 1) return past ? 'that day' : 'today';
+  return `in ${past ? 'those' : 'these'} ${schedule.days} days`;
 }
 
 /**
@@ -76,8 +78,8 @@ export function weekdaysLong(weekdays) {
  * {done, target, met}). Measurable tasks use amounts.js's amountWords with
  * the period's total instead.
  */
-export function periodProgressWords(period, schedule) {
-  return `${period.done} of ${period.target} ${currentPeriodName(schedule)}`;
+export function periodProgressWords(period, schedule, past = false) {
+  return `${period.done} of ${period.target} ${currentPeriodName(schedule, past)}`;
 }
 
 const unitOf = {

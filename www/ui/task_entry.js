@@ -4,34 +4,38 @@
 // period's progress ('2 of 3 this week') and a bar. Skip and note live in the
 // task's menu. The row never redraws its controls, so focus stays put.
 import { h, icon, uid, errorLine, showError, hideError } from './dom.js';
+import { fieldOfError } from './field_words.js';
 import { menuButton } from './menu.js';
 import { amountField } from './amount_field.js';
 import { noteEditor } from './note_editor.js';
 import { amountWords } from './amounts.js';
 import { isPeriodic, taskPlanWords, currentPeriodName, periodProgressWords } from './schedule_words.js';
 
-/** What the row says about the entry and period, e.g. 'Skipped', '6.5 of 8 glasses', '2 of 3 this week'. */
-function stateWords(t) {
+/**
+ * What the row says about the entry and period, e.g. 'Skipped', '6.5 of 8
+ * glasses', '2 of 3 this week' ('… that week' for a period that ended before `today`).
+ */
+function stateWords(t, today) {
   if (t.entry.skipped) return 'Skipped';
-  const periodic = isPeriodic(t.schedule);
-  if (t.measure) {
-    const words = periodic
-      ? amountWords(t.period.done, t.measure, currentPeriodName(t.schedule))
-      : amountWords(t.entry.amount, t.measure);
-    const met = periodic ? t.period.met : t.entry.done;
-    return met ? `${words} · done` : words;
+  if (!isPeriodic(t.schedule)) {
+    if (!t.measure) return '';
+    return `${amountWords(t.entry.amount, t.measure)}${t.entry.done ? ' · done' : ''}`;
   }
-  if (periodic) return `${periodProgressWords(t.period, t.schedule)}${t.period.met ? ' · done' : ''}`;
-  return '';
+  const past = t.period.end < today;
+  const words = t.measure
+    ? amountWords(t.period.done, t.measure, currentPeriodName(t.schedule, past))
+    : periodProgressWords(t.period, t.schedule, past);
+  return `${words}${t.period.met ? ' · done' : ''}`;
 }
 
 /**
- * taskEntry(t, {isToday, save, announce}): the row for getDay task `t`.
+ * taskEntry(t, {today, isToday, save, announce}): the row for getDay task `t`
+ * (`today`: today's date; `isToday`: whether `t` is today's).
  * save(fields) records setCheck's second form ({done}, {skipped}, {amount},
  * {note}) and resolves once the day was re-read (rejects with the core's
  * error); announce(text) tells screen readers. el.update(t) shows a fresh task.
  */
-export function taskEntry(t, { isToday, save, announce }) {
+export function taskEntry(t, { today, isToday, save, announce }) {
   const err = errorLine();
   const checkId = uid('check');
   const titleId = uid('title');
@@ -46,7 +50,7 @@ export function taskEntry(t, { isToday, save, announce }) {
       if (said) announce(said);
       return true;
     } catch (e) {
-      showError(err, e);
+      showError(err, fieldOfError(e).text);
       return false;
     } finally {
       pending--;
@@ -148,7 +152,7 @@ export function taskEntry(t, { isToday, save, announce }) {
     li.dataset.state = t.entry.skipped ? 'skipped' : met ? 'done' : 'open';
     if (box && !pending) box.checked = t.entry.done;
     if (amount) amount.set(t.entry.amount);
-    state.textContent = stateWords(t);
+    state.textContent = stateWords(t, today);
     state.hidden = !state.textContent;
     const showBar = Boolean(t.period) && !(t.measure && t.measure.direction === 'at_most');
     bar.hidden = !showBar;

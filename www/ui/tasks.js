@@ -5,31 +5,15 @@ import { h, icon, uid, errorLine, showError, hideError, fieldError, busy, showDi
 import { schedulePicker } from './schedule_picker.js';
 import { measureFields } from './measure_fields.js';
 import { taskPlanWords } from './schedule_words.js';
+import { fieldOfError } from './field_words.js';
 
-// The core names a bad field by its path ('task.schedule.times must be 1 to
-// 7…'); people read these words instead.
-const FIELD_WORDS = {
-  title: 'The title',
-  description: 'The description',
-  schedule: 'The schedule',
-  'schedule.type': 'The schedule',
-  'schedule.weekdays': 'The days',
-  'schedule.times': 'The number of times',
-  'schedule.days': 'The number of days',
-  measure: 'The amount',
-  'measure.unit': 'The unit',
-  'measure.target': 'The target',
-  'measure.direction': 'At least or at most',
-};
-
-/** {field, text}: the field a core error names ('schedule.times', …, or null) and its message in plain words. */
+/** The field a core error names and its plain words; title and description also by name. */
 function placeError(e) {
-  const message = e.message || String(e);
-  const m = /\b(?:task|patch)\.([a-z_]+(?:\.[a-z_]+)?)/.exec(message);
-  if (m) return { field: m[1], text: message.replace(m[0], FIELD_WORDS[m[1]] ?? 'This') };
-  if (/description/i.test(message)) return { field: 'description', text: message };
-  if (/title|task named/i.test(message)) return { field: 'title', text: message };
-  return { field: null, text: message };
+  const placed = fieldOfError(e);
+  if (placed.field) return placed;
+  if (/description/i.test(placed.text)) return { field: 'description', text: placed.text };
+  if (/title|task named/i.test(placed.text)) return { field: 'title', text: placed.text };
+  return placed;
 }
 
 function checkbox(name, checked, text, hint) {
@@ -57,7 +41,7 @@ function openTaskDialog(app, task, onSaved) {
   const dialog = dialogFrame(task ? 'Edit task' : 'New task', [
     h('div', { class: 'field' }, h('label', { for: ids.title }, 'Title'), title, titleErr),
     h('div', { class: 'field' }, h('label', { for: ids.description }, 'Description ', h('span', { class: 'muted' }, '(optional)')), description, descErr),
-    checkbox('required', task ? task.required : true, 'Required', 'The day only counts as complete when every required task is checked.'),
+    checkbox('required', task ? task.required : true, 'Required', 'The day only counts as complete when every required task asked for that day is done or skipped.'),
     schedule,
     measure,
     checkbox('active', task ? task.active : true, 'Active', 'Shown on the daily checklist. Turn off to pause a habit without losing its history.'),
