@@ -93,7 +93,8 @@ function taskStreakList(tasks, streaks) {
         h('span', { class: 'ts-best', style: `width: ${(100 * s.best) / top}%` }),
         h('span', { class: 'ts-current', style: `width: ${(100 * s.current) / top}%` })),
       h('span', { class: 'ts-nums', 'data-task-id': t.id },
-        `${streakWords(s.current, s.counted_in, t.schedule)} · best ${s.best} ${streakUnit(s.best, s.counted_in, t.schedule)}`));
+        streakWords(s.current, s.counted_in, t.schedule),
+        s.best ? ` · best ${s.best} ${streakUnit(s.best, s.counted_in, t.schedule)}` : ''));
   }));
 }
 
