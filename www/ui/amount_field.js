@@ -32,7 +32,9 @@ export function amountField({ label, unit, amount, onChange }) {
       input.dispatchEvent(new Event('change'));
     }
   });
-  const el = h('div', { class: 'amount-field' }, minus, input, unit ? h('span', { class: 'amount-unit', 'aria-hidden': 'true' }, unit) : null, plus);
+  const el = h('div', { class: 'amount-field' },
+    h('span', { class: 'stepper' }, minus, input, plus),
+    unit ? h('span', { class: 'amount-unit', 'aria-hidden': 'true' }, unit) : null);
   el.input = input;
   el.set = (value) => {
     if (document.activeElement === input) return;
