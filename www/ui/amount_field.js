@@ -4,13 +4,14 @@ import { h, uid } from './dom.js';
 import { AMOUNT_MAX, formatAmount, parseAmount } from './amounts.js';
 
 /**
- * amountField({label, unit, amount, onChange}): `label` names the box for
- * screen readers ('Amount for Water, in glasses'); onChange(value) runs when a
+ * amountField({title, unit, amount, onChange}): `title` is the task's
+ * ('Water'; the box is labelled 'Amount for Water, in glasses'); onChange(value) runs when a
  * step is taken or the typed text is committed (change: Enter or leaving the
  * box) with a number, null (the box emptied) or NaN (not a number: the caller
  * says so). set(amount) shows a saved amount unless the box is being edited.
  */
-export function amountField({ label, unit, amount, onChange }) {
+export function amountField({ title, unit, amount, onChange }) {
+  const label = `Amount for ${title}${unit ? `, in ${unit}` : ''}`;
   const id = uid('amount');
   const input = h('input', {
     id, type: 'text', inputMode: 'decimal', autocomplete: 'off', class: 'amount-input',
@@ -23,8 +24,8 @@ export function amountField({ label, unit, amount, onChange }) {
     input.value = formatAmount(next);
     onChange(next);
   };
-  const minus = h('button', { type: 'button', class: 'step-button', 'aria-label': `Less (${label})`, 'data-step': '-1', onclick: () => step(-1) }, '−');
-  const plus = h('button', { type: 'button', class: 'step-button', 'aria-label': `More (${label})`, 'data-step': '1', onclick: () => step(1) }, '+');
+  const minus = h('button', { type: 'button', class: 'step-button', 'aria-label': `1 less for ${title}`, 'data-step': '-1', onclick: () => step(-1) }, '−');
+  const plus = h('button', { type: 'button', class: 'step-button', 'aria-label': `1 more for ${title}`, 'data-step': '1', onclick: () => step(1) }, '+');
   input.addEventListener('change', () => onChange(parseAmount(input.value)));
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {

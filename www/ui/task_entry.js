@@ -61,7 +61,7 @@ export function taskEntry(t, { today, isToday, save, announce }) {
   let amount = null;
   if (t.measure) {
     amount = amountField({
-      label: `Amount for ${t.title}${t.measure.unit ? `, in ${t.measure.unit}` : ''}`,
+      title: t.title,
       unit: t.measure.unit,
       amount: t.entry.amount,
       onChange: async (value) => {
