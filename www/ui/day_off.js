@@ -4,6 +4,7 @@
 // off" opens a short form with an optional note.
 import { h, uid, errorLine, showError, hideError, fieldError } from './dom.js';
 import { longDate } from './dates.js';
+import { fieldOfError } from './field_words.js';
 
 const DAY_OFF_NOTE_MAX = 500;
 
@@ -40,7 +41,7 @@ export function dayOffControl(app, day, { onChange, announce }) {
         h('p', { class: 'muted' }, 'Streaks are paused: this day neither breaks nor adds to them.')),
       h('button', { type: 'button', class: 'button', 'data-action': 'undo-day-off', onclick: async () => {
         const fail = await save(false, '[data-action="day-off"]');
-        if (fail) showError(err, fail);
+        if (fail) showError(err, fieldOfError(fail).text);
       } }, 'Undo day off'),
       err];
   }
@@ -53,7 +54,7 @@ export function dayOffControl(app, day, { onChange, announce }) {
     const confirm = h('button', { type: 'button', class: 'button primary', 'data-action': 'confirm-day-off', onclick: async () => {
       const text = note.value.trim();
       const fail = await save(text ? { note: text } : true, '[data-action="undo-day-off"]');
-      if (fail) fieldError(note, err, fail);
+      if (fail) fieldError(note, err, fieldOfError(fail).text);
     } }, 'Mark as day off');
     note.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') { e.preventDefault(); confirm.click(); }

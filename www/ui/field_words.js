@@ -1,5 +1,5 @@
 // The core names a bad field by its path ('task.schedule.times must be 1 to
-// 7 for a weekly schedule', 'entry.note is longer than 500 characters'); people
+// 7 for a weekly schedule', 'entry.note …', 'dayOff.note …'); people
 // read these words instead: 'The number of times must be 1 to 7 …'.
 
 const FIELD_WORDS = {
@@ -27,7 +27,7 @@ const FIELD_WORDS = {
  */
 export function fieldOfError(e) {
   const message = (e && e.message) || String(e);
-  const m = /\b(?:task|patch|entry)\.([a-z_]+(?:\.[a-z_]+)?)/.exec(message);
+  const m = /\b(?:task|patch|entry|dayOff)\.([a-z_]+(?:\.[a-z_]+)?)/.exec(message);
   if (!m) return { field: null, text: message };
   return { field: m[1], text: message.replace(m[0], FIELD_WORDS[m[1]] ?? 'This') };
 }
