@@ -303,7 +303,7 @@ test('Today: checks, amounts by stepper and typing, skip, note, day off; all kep
   assert.deepEqual(errors, []);
 }));
 
-test('History: past days checked, skipped, taken off and noted; streaks in days and weeks', () => withBrowser(async ({ context, url, errors }) => {
+test('History: past days checked, skipped, taken off and noted; streaks in days and weeks', () => withBrowser(async ({ context, url, errors, engine }) => {
   const { page, ids } = await openWithTasks(context, url, {
     run: { title: 'Run' },
     swim: { title: 'Swim', schedule: { type: 'per_week', times: 3 } },
@@ -379,6 +379,7 @@ test('History: past days checked, skipped, taken off and noted; streaks in days 
   await page.reload();
   await page.waitForSelector('.months [data-date]');
   await expectHistory();
+  await page.screenshot({ path: join(ROOT, 'build', `habits-history-${engine}.png`), fullPage: true });
 
   // A chosen day lists its note; the keyboard reaches it (Enter on the focused cell).
   await page.focus(`.months [data-date="${addDays(today, -2)}"]`);
