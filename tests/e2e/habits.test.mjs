@@ -225,6 +225,7 @@ test('Today: checks, amounts by stepper and typing, skip, note, day off; all kep
   await page.click(`${row(ids.water)} [data-step="1"]`);
   await page.waitForFunction((s) => document.querySelector(s).textContent === '8.5 of 8 glasses · done', `${row(ids.water)} .entry-state`);
   assert.equal((await entryOf(page, profile, ids.water, today)).amount, 8.5);
+  await page.waitForFunction(() => document.querySelector('[data-live="checklist"]').textContent === 'Water: 8.5 of 8 glasses · done');
   await page.fill(water, 'a lot');
   await page.waitForSelector(`${row(ids.water)} .error:has-text("enter a number")`);
   assert.equal((await entryOf(page, profile, ids.water, today)).amount, 8.5, 'a word is not an amount: nothing changed');

@@ -38,16 +38,16 @@ function stateWords(t, today) {
 export function taskEntry(t, { today, isToday, save, announce }) {
   const err = errorLine();
   const checkId = uid('check');
-  const titleId = uid('title');
   const when = isToday ? 'today' : 'this day';
   let pending = 0;
 
+  // Saves `fields`; on success tells screen readers `said` (text, or a function of the fresh task).
   const run = async (fields, said) => {
     hideError(err);
     pending++;
     try {
       await save(fields);
-      if (said) announce(said);
+      if (said) announce(typeof said === 'function' ? said() : said);
       return true;
     } catch (e) {
       showError(err, fieldOfError(e).text);
@@ -71,7 +71,7 @@ export function taskEntry(t, { today, isToday, save, announce }) {
           return;
         }
         amount.input.removeAttribute('aria-invalid');
-        await run({ amount: value });
+        await run({ amount: value }, () => `${t.title}: ${stateWords(t, today)}`);
       },
     });
     amount.input.setAttribute('aria-describedby', err.id);
@@ -126,7 +126,7 @@ export function taskEntry(t, { today, isToday, save, announce }) {
     editing.focus();
   }
 
-  const title = h('span', { class: 'check-title', id: titleId }, t.title);
+  const title = h('span', { class: 'check-title' }, t.title);
   const heading = [
     title,
     h('span', { class: t.required ? 'badge badge-required' : 'badge' }, t.required ? 'Required' : 'Optional'),
