@@ -31,6 +31,7 @@ function seeds() {
     const out = {};
     for (const name of [...Object.keys(FILES), 'streakbox-v1', 'streakbox-v2'])
       out[name] = [...readFileSync(join(dir, `${name}.db`))];
+    out['real-v2'] = [...readFileSync(join(ROOT, 'tests', 'data', 'db', 'v2.sqlite'))];  // made by the schema-2 build
     return out;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -56,7 +57,7 @@ test('importDatabase refuses hostile database files, naming what is wrong, and c
     const before = await state();
     const out = { refused: {}, ours };
     for (const [name, bytes] of Object.entries(files)) {
-      if (name.startsWith('streakbox-')) continue;
+      if (name.startsWith('streakbox-') || name === 'real-v2') continue;
       try { await s.importDatabase(new Uint8Array(bytes)); out.refused[name] = 'accepted'; } catch (e) { out.refused[name] = { code: e.code, message: e.message }; }
     }
     out.unchanged = (await state()) === before;
@@ -67,6 +68,15 @@ test('importDatabase refuses hostile database files, naming what is wrong, and c
       const info = await s.importDatabase(new Uint8Array(files[`streakbox-v${v}`]));
       out.restored[v] = { names: (await s.listProfiles()).map((p) => p.name), id: await instanceId(), format: info.format };
     }
+    await s.importDatabase(new Uint8Array(files['real-v2']));
+    const profiles = await s.listProfiles();
+    const mom2 = profiles.find((p) => p.name === 'Mom').id;
+    const day = await s.getDay(mom2, '2026-10-20');
+    out.real = {
+      names: profiles.map((p) => p.name).sort(), schema: (await s.info()).schema_version,
+      momTasks: day.tasks.map((t) => [t.title, t.schedule.type, t.measure, t.checked]),
+      complete: day.state,
+    };
     return out;
   }, files);
   for (const [name, words] of Object.entries(FILES)) {
@@ -76,5 +86,11 @@ test('importDatabase refuses hostile database files, naming what is wrong, and c
   assert.equal(r.unchanged, true, 'a refused database restore changes nothing (history included)');
   assert.equal(r.tasksAfterCheck, 1);
   for (const v of [1, 2]) assert.deepEqual(r.restored[v], { names: ['Dad'], id: r.ours, format: 'sqlite' });
+  // The real schema-2 file migrates on restore: every task a daily yes/no task, its checks kept.
+  assert.deepEqual(r.real, {
+    names: ['Dad', 'Mom', 'Sam'], schema: 3, complete: 'complete',
+    momTasks: [['Morning run', 'daily', null, true], ['Read', 'daily', null, true], ['Stretch', 'daily', null, true],
+      ['Café ☕ journal', 'daily', null, true]],
+  });
   assert.deepEqual(errors, []);
 }));

@@ -26,3 +26,16 @@ check_sha256() {
 }
 
 jobs_n() { nproc 2>/dev/null || echo 2; }
+
+# The compiler cache (ccache, from tools/bootstrap), kept in CACHE so that every
+# clone shares it: a fresh clone compiles what any clone compiled before in
+# seconds. Paths under ROOT are hashed relative to it (CCACHE_BASEDIR) and the
+# working directory is left out (CCACHE_NOHASHDIR), so clones at other paths
+# hit the same entries. Native and fuzz builds pass CCACHE_CMAKE to cmake;
+# emcc wraps its own clang calls (EM_COMPILER_WRAPPER).
+CCACHE_CMAKE=()
+if command -v ccache >/dev/null 2>&1; then
+  export CCACHE_DIR="${CCACHE_DIR:-$CACHE/ccache}" CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=1
+  export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-3G}" EM_COMPILER_WRAPPER=ccache
+  CCACHE_CMAKE=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+fi
