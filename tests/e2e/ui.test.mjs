@@ -128,6 +128,8 @@ test('everything works from the keyboard', () => withBrowser(async ({ context, e
   assert.equal(await page.getAttribute('[data-view="today"]', 'aria-current'), 'page');
   await page.focus(checkbox('Stretch'));
   await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');  // each task's menu (skip, note) follows its checkbox
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'More for Stretch');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Space');
   await page.waitForFunction(() => /Day complete/.test(document.querySelector('#day-status').textContent));

@@ -1,18 +1,36 @@
-// History: six month calendars coloured by what happened each day (complete,
-// partial, nothing), the streaks, and per-task streaks. A past day opens its
-// checklist in a dialog so a missed check can be fixed.
+// History: six month calendars marked by what happened each day (complete,
+// some tasks, nothing, skipped, day off; a dot for notes), the streaks, and
+// per-task streaks in days, weeks or months. A day opens its checklist, its
+// notes and its day off in a dialog, so a missed check can be fixed.
 import { h, showDialog, dialogFrame, errorLine, showError } from './dom.js';
 import { addDays, monthStart, toDate, longDate } from './dates.js';
 import { streakCards } from './streaks.js';
-import { checklist } from './today.js';
+import { checklist } from './checklist.js';
+import { dayOffControl } from './day_off.js';
+import { streakWords, streakUnit } from './schedule_words.js';
 
 const MONTHS = 6;
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** A getHistory() day as one of the calendar's marks (none, partial, complete, skipped, off). */
+function stateOf(info) {
+  if (!info) return 'none';
+  if (info.day_off) return 'off';
+  if (info.complete) return 'complete';
+  if (info.checked) return 'partial';
+  return info.skipped ? 'skipped' : 'none';
+}
+
+/** A day in words for screen readers and the cell's title: 'day complete, 2 tasks checked, 1 note'. */
 function describe(info) {
   if (!info) return 'nothing checked';
-  if (info.complete) return `day complete${info.checked ? `, ${plural(info.checked, 'task')} checked` : ''}`;
-  return `${plural(info.checked, 'task')} checked, not complete`;
+  const parts = [];
+  if (info.day_off) parts.push(`day off${info.day_off.note ? ` (${info.day_off.note})` : ''}`);
+  if (info.complete) parts.push(`day complete${info.checked ? `, ${plural(info.checked, 'task')} checked` : ''}`);
+  else if (info.checked || !info.day_off) parts.push(info.checked ? `${plural(info.checked, 'task')} checked, not complete` : 'nothing checked');
+  if (info.skipped) parts.push(`${plural(info.skipped, 'task')} skipped`);
+  if (info.notes?.length) parts.push(plural(info.notes.length, 'note'));
+  return parts.join(', ');
 }
 
 function weekdayHeaders() {
@@ -35,10 +53,10 @@ function month(first, today, byDate, focusDate, openDay) {
       continue;
     }
     const info = byDate.get(date);
-    const state = info?.complete ? 'complete' : info?.checked ? 'partial' : 'none';
     const label = `${date === today ? 'Today, ' : ''}${longDate(date)}: ${describe(info)}`;
+    const noted = info?.notes?.length ? ' has-note' : '';
     cells.push(h('button', {
-      type: 'button', class: `cell${date === today ? ' today' : ''}`, 'data-date': date, 'data-state': state,
+      type: 'button', class: `cell${date === today ? ' today' : ''}${noted}`, 'data-date': date, 'data-state': stateOf(info),
       'aria-label': label, title: label, tabIndex: date === focusDate ? 0 : -1, onclick: () => openDay(date),
     }, num));
   }
@@ -63,25 +81,38 @@ function roving(container) {
   });
 }
 
+// Each task's current and best run, in its own steps: '4 weeks in a row · best 6 weeks'.
 function taskStreakList(tasks, streaks) {
   const byId = new Map(streaks.map((s) => [s.task_id, s]));
   const top = Math.max(1, ...streaks.map((s) => s.best));
   return h('ul', { class: 'task-streaks' }, tasks.map((t) => {
-    const s = byId.get(t.id) || { current: 0, best: 0 };
+    const s = byId.get(t.id) || { current: 0, best: 0, counted_in: 'days' };
     return h('li', { class: t.active ? '' : 'inactive' },
       h('span', { class: 'ts-title' }, t.title, t.active ? '' : h('span', { class: 'badge badge-inactive' }, 'Inactive')),
       h('span', { class: 'ts-bar', 'aria-hidden': 'true' },
         h('span', { class: 'ts-best', style: `width: ${(100 * s.best) / top}%` }),
         h('span', { class: 'ts-current', style: `width: ${(100 * s.current) / top}%` })),
-      h('span', { class: 'ts-nums' }, `${s.current} now · best ${s.best}`));
+      h('span', { class: 'ts-nums', 'data-task-id': t.id },
+        streakWords(s.current, s.counted_in, t.schedule),
+        s.best ? ` · best ${s.best} ${streakUnit(s.best, s.counted_in, t.schedule)}` : ''));
   }));
 }
 
 async function openDay(app, date) {
   const day = await app.sb.getDay(app.profile.id, date);
+  const list = checklist(app, day);
+  const dayOff = dayOffControl(app, day, {
+    announce: list.announce,
+    onChange: async () => {
+      const fresh = await app.sb.getDay(app.profile.id, date);
+      dayOff.update(fresh);
+      list.update(fresh);
+    },
+  });
   const dialog = dialogFrame(longDate(date), [
     h('p', { class: 'muted' }, date === app.sb.today() ? 'Today' : 'Missed a check? Fix it here.'),
-    checklist(app, day),
+    list,
+    dayOff,
   ], [h('button', { class: 'button primary', value: 'close', autofocus: true }, 'Done')], { class: 'dialog day-dialog' });
   await showDialog(dialog);
 }
@@ -122,7 +153,10 @@ export async function renderHistory(section, app) {
         h('div', { class: 'legend', 'aria-hidden': 'true' },
           h('span', { class: 'key key-none' }), 'Nothing',
           h('span', { class: 'key key-partial' }), 'Some tasks',
-          h('span', { class: 'key key-complete' }), 'Complete')),
+          h('span', { class: 'key key-complete' }), 'Complete',
+          h('span', { class: 'key key-skipped' }), 'Skipped',
+          h('span', { class: 'key key-off' }), 'Day off',
+          h('span', { class: 'key key-note' }), 'Note')),
       err, months),
     h('section', { class: 'card' }, h('h2', {}, 'Streaks by task'),
       tasks.length ? taskStreakList(tasks, taskStreaks) : h('p', { class: 'muted' }, 'No tasks yet.')));

@@ -1,6 +1,20 @@
-// Tasks: the profile's tasks in checklist order, with add, edit, delete
-// (confirmed) and move up/down (saved with reorderTasks).
+// Tasks: the profile's tasks in checklist order, each with its schedule in
+// words, with add, edit (title, schedule: ui/schedule_picker.js, amount:
+// ui/measure_fields.js), delete (confirmed) and move up/down (reorderTasks).
 import { h, icon, uid, errorLine, showError, hideError, fieldError, busy, showDialog, dialogFrame, confirmDialog } from './dom.js';
+import { schedulePicker } from './schedule_picker.js';
+import { measureFields } from './measure_fields.js';
+import { taskPlanWords } from './schedule_words.js';
+import { fieldOfError } from './field_words.js';
+
+/** The field a core error names and its plain words; title and description also by name. */
+function placeError(e) {
+  const placed = fieldOfError(e);
+  if (placed.field) return placed;
+  if (/description/i.test(placed.text)) return { field: 'description', text: placed.text };
+  if (/title|task named/i.test(placed.text)) return { field: 'title', text: placed.text };
+  return placed;
+}
 
 function checkbox(name, checked, text, hint) {
   const id = uid(name);
@@ -18,13 +32,18 @@ function openTaskDialog(app, task, onSaved) {
   const titleErr = errorLine();
   const descErr = errorLine();
   const formErr = errorLine();
+  const schedule = schedulePicker(task?.schedule);
+  const measure = measureFields(task?.measure ?? null, (on) => schedule.setMeasured(on));
+  schedule.setMeasured(measure.isOn());
   title.setAttribute('aria-describedby', titleErr.id);
   description.setAttribute('aria-describedby', descErr.id);
   const save = h('button', { class: 'button primary', type: 'submit' }, task ? 'Save' : 'Add task');
   const dialog = dialogFrame(task ? 'Edit task' : 'New task', [
     h('div', { class: 'field' }, h('label', { for: ids.title }, 'Title'), title, titleErr),
     h('div', { class: 'field' }, h('label', { for: ids.description }, 'Description ', h('span', { class: 'muted' }, '(optional)')), description, descErr),
-    checkbox('required', task ? task.required : true, 'Required', 'The day only counts as complete when every required task is checked.'),
+    checkbox('required', task ? task.required : true, 'Required', 'The day only counts as complete when every required task asked for that day is done or skipped.'),
+    schedule,
+    measure,
     checkbox('active', task ? task.active : true, 'Active', 'Shown on the daily checklist. Turn off to pause a habit without losing its history.'),
     formErr,
   ], [h('button', { class: 'button', type: 'button', onclick: () => dialog.close('cancel') }, 'Cancel'), save],
@@ -41,12 +60,18 @@ function openTaskDialog(app, task, onSaved) {
       title.focus();
       return;
     }
+    const chosen = schedule.value();
+    const amount = measure.value();
+    if (!chosen || amount === undefined) return;  // the field says what is missing
     const fields = {
       title: title.value.trim(),
       description: description.value.trim(),
       required: form.elements.required.checked,
       active: form.elements.active.checked,
+      schedule: chosen,
     };
+    if (amount) fields.measure = amount;
+    else if (task?.measure) fields.measure = null;  // back to yes/no
     await busy(save, async () => {
       try {
         if (task) await sb.updateTask(task.id, fields);
@@ -54,8 +79,11 @@ function openTaskDialog(app, task, onSaved) {
         dialog.close('saved');
         await onSaved();
       } catch (err) {
-        if (/description/i.test(err.message)) fieldError(description, descErr, err);
-        else if (/title/i.test(err.message)) fieldError(title, titleErr, err);
+        const { field, text } = placeError(err);
+        if (field === 'title') fieldError(title, titleErr, text);
+        else if (field === 'description') fieldError(description, descErr, text);
+        else if (field?.startsWith('schedule')) schedule.showError(field.split('.')[1], text);
+        else if (field?.startsWith('measure')) measure.showError(field.split('.')[1], text);
         else showError(formErr, err);
       }
     });
@@ -69,7 +97,7 @@ export async function renderTasks(section, app) {
   const listErr = errorLine();
   const list = h('ol', { class: 'task-list', 'aria-label': `Tasks for ${profile.name}` });
   const empty = h('div', { class: 'empty' },
-    h('p', {}, `${profile.name} has no tasks yet. Add a habit you want to do every day, like “Drink water” or “Read 10 pages”.`));
+    h('p', {}, `${profile.name} has no tasks yet. Add a habit you want to keep, like “Drink water” every day or “Gym” three times a week.`));
   const card = h('section', { class: 'card' });
   const reload = async () => {
     try {
@@ -126,6 +154,7 @@ export async function renderTasks(section, app) {
           h('span', { class: 'task-title' }, t.title),
           h('span', { class: t.required ? 'badge badge-required' : 'badge' }, t.required ? 'Required' : 'Optional'),
           t.active ? null : h('span', { class: 'badge badge-inactive' }, 'Inactive'),
+          h('span', { class: 'task-plan' }, taskPlanWords(t)),
           t.description ? h('p', { class: 'task-desc' }, t.description) : null),
         h('div', { class: 'task-actions' },
           moveButton('up', -1, i === 0),
@@ -144,7 +173,7 @@ export async function renderTasks(section, app) {
     h('div', { class: 'view-head' },
       h('h1', {}, 'Tasks'),
       h('button', { type: 'button', class: 'button primary', id: 'add-task', onclick: () => openTaskDialog(app, null, reload) }, icon('plus'), 'Add task')),
-    h('p', { class: 'muted intro' }, 'A day is complete when every required task is checked. Optional tasks are a bonus. Use the arrows to set the checklist order.'),
+    h('p', { class: 'muted intro' }, 'A day is complete when every required task asked for that day is done or skipped. Optional tasks are a bonus. Use the arrows to set the checklist order.'),
     listErr,
     card);
   draw();
