@@ -204,7 +204,10 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
     deleteTask: (taskId) => call('deleteTask', taskId),
     reorderTasks: (profileId, taskIds) => call('reorderTasks', profileId, taskIds),
 
-    setCheck: (profileId, taskId, date, checked) => call('setCheck', profileId, taskId, date, checked),
+    /** entry: true/false, or {done, skipped, amount, note} (only the fields given change). */
+    setCheck: (profileId, taskId, date, entry) => call('setCheck', profileId, taskId, date, entry),
+    /** off: true/false, or {note} for a day off with a note. */
+    setDayOff: (profileId, date, off) => call('setDayOff', profileId, date, off),
     getDay: (profileId, date) => call('getDay', profileId, date),
     getStreak: (profileId) => call('getStreak', profileId),
     getTaskStreaks: (profileId) => call('getTaskStreaks', profileId),

@@ -52,6 +52,12 @@ Result<json> Args::Object(size_t i, const char* name) const {
   return *v;
 }
 
+Result<json> Args::Value(size_t i, const char* name) const {
+  const json* v = At(i);
+  if (!v || v->is_null()) return Bad(name, "given");
+  return *v;
+}
+
 Result<json> Args::OptionalObject(size_t i, const char* name) const {
   if (!At(i)) return json::object();
   return Object(i, name);
@@ -92,6 +98,12 @@ Status Fields::Id(const char* key, std::optional<int64_t>* out) {
 }
 Status Fields::Object(const char* key, std::optional<json>* out) {
   return Typed(key, out, [](const json& v) { return v.is_object(); }, "an object");
+}
+
+Status Fields::Any(const char* key, std::optional<json>* out) {
+  const json* v = Find(key);
+  if (v) *out = *v;
+  return Status::Ok();
 }
 
 Status Fields::OneOf(const char* key, std::initializer_list<const char*> allowed, std::optional<std::string>* out) {

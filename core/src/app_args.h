@@ -42,6 +42,9 @@ class Args {
   Result<json> Object(size_t i, const char* name) const;
   // An object argument that may be left out (then {}); present, it must be an object.
   Result<json> OptionalObject(size_t i, const char* name) const;
+  // An argument of more than one form (e.g. true/false or an object): present, of
+  // any type but null; the caller checks the form and names it.
+  Result<json> Value(size_t i, const char* name) const;
 
  private:
   const json* At(size_t i) const { return i < a_.size() ? &a_[i] : nullptr; }
@@ -64,6 +67,8 @@ class Fields {
   Status Int(const char* key, std::optional<int64_t>* out);  // any int64
   Status Id(const char* key, std::optional<int64_t>* out);   // a positive integer id
   Status Object(const char* key, std::optional<json>* out);
+  // The field as it is, null included, for a caller that reads its own form.
+  Status Any(const char* key, std::optional<json>* out);
   // One of `allowed` (a mode): anything else names the field and the choices.
   Status OneOf(const char* key, std::initializer_list<const char*> allowed, std::optional<std::string>* out);
   // invalid_argument for the first field that no reader above asked for.

@@ -76,7 +76,7 @@ Result<HistoryEntry> ReadOutcome(const json& o) {
   return e;
 }
 
-Result<json> Schedule(App& app) {
+Result<json> BackupScheduleJson(App& app) {
   SB_ASSIGN_OR_RETURN(BackupSettings s, LoadBackupSettings(app.db()));
   SB_ASSIGN_OR_RETURN(ScheduleState state, LoadScheduleState(app.db()));
   const Clock& clock = app.clock();
@@ -120,7 +120,7 @@ std::vector<Method> BackupHistoryMethods() {
          SB_RETURN_IF_ERROR(SaveBackupSettings(app.db(), next));
          return ToJson(next);
        }},
-      {"backupSchedule", 0, [](App& app, const Args&, const CallIo&) -> Result<json> { return Schedule(app); }},
+      {"backupSchedule", 0, [](App& app, const Args&, const CallIo&) -> Result<json> { return BackupScheduleJson(app); }},
       {"backupHistory", 0, [](App& app, const Args&, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(BackupSettings s, LoadBackupSettings(app.db()));
          SB_ASSIGN_OR_RETURN(auto entries, ListHistory(app.db()));

@@ -20,11 +20,32 @@ json ToJson(const Task& t) {
   return {{"id", t.id}, {"profile_id", t.profile_id}, {"title", t.title},
           {"description", t.description}, {"required", t.required}, {"active", t.active},
           {"sort_order", t.sort_order}, {"fitbit_auto_check", t.fitbit_auto_check},
+          {"schedule", ScheduleJson(t.schedule)},
+          {"measure", t.measure ? MeasureJson(*t.measure) : json(nullptr)},
           {"created_at", t.created_at}, {"updated_at", t.updated_at}};
 }
 json ToJson(const Streak& s) { return {{"current", s.current}, {"best", s.best}}; }
+json ToJson(const Entry& e) {
+  return {{"done", e.done}, {"skipped", e.skipped}, {"amount", e.amount ? json(*e.amount) : json(nullptr)},
+          {"note", e.note}};
+}
+json ToJson(const std::optional<PeriodProgress>& p) {
+  if (!p) return nullptr;
+  return {{"start", p->start}, {"end", p->end}, {"done", p->done}, {"target", p->target}, {"met", p->met}};
+}
+json ToJson(const std::optional<DayOff>& d) {
+  if (!d) return nullptr;
+  return {{"note", d->note}};
+}
+const char* StateName(DayState s) {
+  switch (s) {
+    case DayState::kComplete: return "complete";
+    case DayState::kPaused: return "paused";
+    default: return "open";
+  }
+}
 
-Result<TaskPatch> ReadTaskPatch(const json& o, const char* what) {
+Result<TaskPatch> ReadTaskPatch(const json& o, const std::string& what) {
   Fields f(o, what);
   TaskPatch p;
   SB_RETURN_IF_ERROR(f.Str("title", &p.title));
@@ -33,8 +54,51 @@ Result<TaskPatch> ReadTaskPatch(const json& o, const char* what) {
   SB_RETURN_IF_ERROR(f.Bool("active", &p.active));
   SB_RETURN_IF_ERROR(f.Int("sort_order", &p.sort_order));
   SB_RETURN_IF_ERROR(f.Bool("fitbit_auto_check", &p.fitbit_auto_check));
+  std::optional<json> schedule, measure;
+  SB_RETURN_IF_ERROR(f.Any("schedule", &schedule));
+  SB_RETURN_IF_ERROR(f.Any("measure", &measure));
   SB_RETURN_IF_ERROR(f.Done());
+  if (schedule) {
+    SB_ASSIGN_OR_RETURN(p.schedule, ReadSchedule(*schedule, what + ".schedule"));
+  }
+  if (measure && measure->is_null()) p.measure = std::optional<Measure>();
+  else if (measure) {
+    SB_ASSIGN_OR_RETURN(p.measure, ReadMeasure(*measure, what + ".measure"));
+  }
   return p;
+}
+
+// setCheck's fourth argument: true/false, or an entry patch {done, skipped, amount, note}.
+Result<EntryPatch> ReadEntryPatch(const json& v) {
+  EntryPatch p;
+  if (v.is_boolean()) {
+    p.done = v.get<bool>();
+    return p;
+  }
+  if (!v.is_object()) return Status::InvalidArgument("entry must be true, false or an object {done, skipped, amount, note}");
+  Fields f(v, "entry");
+  std::optional<json> amount;
+  SB_RETURN_IF_ERROR(f.Bool("done", &p.done));
+  SB_RETURN_IF_ERROR(f.Bool("skipped", &p.skipped));
+  SB_RETURN_IF_ERROR(f.Any("amount", &amount));
+  SB_RETURN_IF_ERROR(f.Str("note", &p.note));
+  SB_RETURN_IF_ERROR(f.Done());
+  if (amount && amount->is_null()) p.amount = std::optional<double>();
+  else if (amount) {
+    SB_ASSIGN_OR_RETURN(p.amount, ReadAmount(*amount, "entry.amount"));
+  }
+  return p;
+}
+
+// setDayOff's third argument: true/false, or {note}.
+Result<std::optional<std::string>> ReadDayOff(const json& v) {
+  if (v.is_boolean()) return v.get<bool>() ? std::optional<std::string>("") : std::nullopt;
+  if (!v.is_object()) return Status::InvalidArgument("off must be true, false or an object {note}");
+  Fields f(v, "dayOff");
+  std::optional<std::string> note;
+  SB_RETURN_IF_ERROR(f.Str("note", &note));
+  SB_RETURN_IF_ERROR(f.Done());
+  return std::optional<std::string>(note.value_or(""));
 }
 
 Result<ProfilePatch> ReadProfilePatch(const json& o, const char* what) {
@@ -115,6 +179,8 @@ std::vector<Method> TrackerMethods() {
          f.required = p.required.value_or(true);
          f.active = p.active.value_or(true);
          f.fitbit_auto_check = p.fitbit_auto_check.value_or(false);
+         if (p.schedule) f.schedule = *p.schedule;
+         if (p.measure) f.measure = *p.measure;
          SB_ASSIGN_OR_RETURN(int64_t id, app.tracker().CreateTask(profile, f));
          return json(id);
        }},
@@ -140,8 +206,17 @@ std::vector<Method> TrackerMethods() {
          SB_ASSIGN_OR_RETURN(int64_t profile, a.Id(0, "profileId"));
          SB_ASSIGN_OR_RETURN(int64_t task, a.Id(1, "taskId"));
          SB_ASSIGN_OR_RETURN(std::string date, a.Str(2, "date"));
-         SB_ASSIGN_OR_RETURN(bool checked, a.Bool(3, "checked"));
-         SB_RETURN_IF_ERROR(app.tracker().SetCheck(profile, task, date, checked));
+         SB_ASSIGN_OR_RETURN(json entry, a.Value(3, "entry (true, false or {done, skipped, amount, note})"));
+         SB_ASSIGN_OR_RETURN(EntryPatch patch, ReadEntryPatch(entry));
+         SB_RETURN_IF_ERROR(app.tracker().SetEntry(profile, task, date, patch));
+         return json(nullptr);
+       }},
+      {"setDayOff", 3, [](App& app, const Args& a, const CallIo&) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(int64_t profile, a.Id(0, "profileId"));
+         SB_ASSIGN_OR_RETURN(std::string date, a.Str(1, "date"));
+         SB_ASSIGN_OR_RETURN(json off, a.Value(2, "off (true, false or {note})"));
+         SB_ASSIGN_OR_RETURN(auto note, ReadDayOff(off));
+         SB_RETURN_IF_ERROR(app.tracker().SetDayOff(profile, date, note));
          return json(nullptr);
        }},
       {"getDay", 2, [](App& app, const Args& a, const CallIo&) -> Result<json> {
@@ -150,10 +225,16 @@ std::vector<Method> TrackerMethods() {
          SB_ASSIGN_OR_RETURN(Day d, app.tracker().GetDay(profile, date));
          json tasks = json::array();
          for (const auto& t : d.tasks)
-           tasks.push_back({{"id", t.id}, {"title", t.title}, {"description", t.description},
-                            {"required", t.required}, {"active", t.active}, {"checked", t.checked}});
+           tasks.push_back({{"id", t.task.id}, {"title", t.task.title}, {"description", t.task.description},
+                            {"required", t.task.required}, {"active", t.task.active}, {"checked", t.entry.done},
+                            {"schedule", ScheduleJson(t.task.schedule)},
+                            {"measure", t.task.measure ? MeasureJson(*t.task.measure) : json(nullptr)},
+                            {"due", t.due}, {"entry", ToJson(t.entry)}, {"period", ToJson(t.period)}});
          return json{{"date", d.date},
                      {"completed_at", d.completed_at ? json(*d.completed_at) : json(nullptr)},
+                     {"state", StateName(d.state)},
+                     {"paused_by", d.paused_by.empty() ? json(nullptr) : json(d.paused_by)},
+                     {"day_off", ToJson(d.day_off)},
                      {"tasks", tasks}};
        }},
       {"getStreak", 1, [](App& app, const Args& a, const CallIo&) -> Result<json> {
@@ -168,6 +249,8 @@ std::vector<Method> TrackerMethods() {
          for (const auto& s : streaks) {
            json j = ToJson(s.streak);
            j["task_id"] = s.task_id;
+           j["counted_in"] = s.counted_in;
+           j["period"] = ToJson(s.period);
            out.push_back(j);
          }
          return out;
@@ -178,8 +261,12 @@ std::vector<Method> TrackerMethods() {
          SB_ASSIGN_OR_RETURN(std::string to, a.Str(2, "to"));
          SB_ASSIGN_OR_RETURN(auto days, app.tracker().GetHistory(profile, from, to));
          json out = json::array();
-         for (const auto& d : days)
-           out.push_back({{"date", d.date}, {"checked", d.checked}, {"complete", d.complete}});
+         for (const auto& d : days) {
+           json notes = json::array();
+           for (const auto& n : d.notes) notes.push_back({{"task_id", n.task_id}, {"note", n.note}});
+           out.push_back({{"date", d.date}, {"checked", d.checked}, {"skipped", d.skipped},
+                          {"complete", d.complete}, {"day_off", ToJson(d.day_off)}, {"notes", notes}});
+         }
          return out;
        }},
   };

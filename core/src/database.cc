@@ -49,6 +49,10 @@ Statement& Statement::Bind(int i, const std::string& v) {
   sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
   return *this;
 }
+Statement& Statement::BindDouble(int i, double v) {
+  sqlite3_bind_double(stmt_, i, v);
+  return *this;
+}
 Statement& Statement::BindNull(int i) {
   sqlite3_bind_null(stmt_, i);
   return *this;
@@ -76,6 +80,7 @@ void Statement::Reset() {
 }
 
 int64_t Statement::Int(int c) const { return sqlite3_column_int64(stmt_, c); }
+double Statement::Double(int c) const { return sqlite3_column_double(stmt_, c); }
 bool Statement::IsNull(int c) const { return sqlite3_column_type(stmt_, c) == SQLITE_NULL; }
 std::string Statement::Text(int c) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, c));

@@ -74,14 +74,16 @@ Status CheckTable(Database& img, Database& ref, const std::string& table) {
   SB_ASSIGN_OR_RETURN(TableShape s, Shape(ref, table));
   const int nkeys = static_cast<int>(s.keys.size());
   for (const auto& c : s.columns) {
-    const std::string want = c.type == "INTEGER" ? "integer" : "text";
+    // A REAL column (an amount, a target) holds numbers: SQLite may keep a whole one as an integer.
+    const bool real = c.type == "REAL";
+    const std::string want = c.type == "INTEGER" ? "'integer'" : real ? "'real', 'integer'" : "'text'";
     SB_ASSIGN_OR_RETURN(Statement st, img.Prepare(
         "SELECT " + KeyList(s) + "typeof(" + Quoted(c.name) + ") FROM " + Quoted(table) + " WHERE typeof(" +
-        Quoted(c.name) + ") NOT IN ('" + want + "'" + (c.not_null ? "" : ", 'null'") + ") LIMIT 1"));
+        Quoted(c.name) + ") NOT IN (" + want + (c.not_null ? "" : ", 'null'") + ") LIMIT 1"));
     SB_ASSIGN_OR_RETURN(bool row, st.Step());
     if (row)
       return Refuse(RowLabel(table, s.keys, st) + ": " + c.name + " holds " + ClassName(st.Text(nkeys)) +
-                    " where Streakbox stores " + (want == "integer" ? "an integer" : "text"));
+                    " where Streakbox stores " + (c.type == "INTEGER" ? "an integer" : real ? "a number" : "text"));
   }
   for (const auto& r : s.references) {
     SB_ASSIGN_OR_RETURN(Statement st, img.Prepare(
@@ -188,6 +190,9 @@ std::string CellExcerpt(const std::string& value, size_t max) {
 
 Status CheckImageCells(Database& img, Database& ref) {
   for (const char* table : kImageDataTables) SB_RETURN_IF_ERROR(CheckTable(img, ref, table));
+  SB_ASSIGN_OR_RETURN(Statement v3, ref.Prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'days_off'"));
+  SB_ASSIGN_OR_RETURN(bool has_days_off, v3.Step());
+  if (has_days_off) SB_RETURN_IF_ERROR(CheckTable(img, ref, "days_off"));  // from schema 3
   return Status::Ok();
 }
 

@@ -70,6 +70,29 @@ CREATE TABLE backup_history (
 );
 PRAGMA application_id = 1398030936;  -- 0x53544258, "STBX" (kApplicationId)
 )sql",
+    // 3: the habit model (habit_rules.h): a schedule and an optional measure per
+    // task; an entry per task and day that may be skipped and hold an amount and
+    // a note (`checked` keeps meaning "done"); a profile's days off. Every
+    // existing task becomes daily and yes/no, which is what it was.
+    R"sql(
+ALTER TABLE tasks ADD COLUMN schedule_type TEXT NOT NULL DEFAULT 'daily'
+  CHECK (schedule_type IN ('daily', 'weekdays', 'per_week', 'per_month', 'per_days'));
+ALTER TABLE tasks ADD COLUMN schedule_weekdays INTEGER NOT NULL DEFAULT 127;
+ALTER TABLE tasks ADD COLUMN schedule_times INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE tasks ADD COLUMN schedule_days INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE tasks ADD COLUMN measure_unit TEXT;
+ALTER TABLE tasks ADD COLUMN measure_target REAL;
+ALTER TABLE tasks ADD COLUMN measure_direction TEXT CHECK (measure_direction IN ('at_least', 'at_most'));
+ALTER TABLE task_checks ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1));
+ALTER TABLE task_checks ADD COLUMN amount REAL;
+ALTER TABLE task_checks ADD COLUMN note TEXT NOT NULL DEFAULT '';
+CREATE TABLE days_off (
+  profile_id  INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+  date        TEXT NOT NULL,
+  note        TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (profile_id, date)
+) WITHOUT ROWID;
+)sql",
 };
 
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);

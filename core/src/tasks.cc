@@ -8,7 +8,24 @@ namespace streakbox {
 namespace {
 const char* kTaskColumns =
     "SELECT id, profile_id, title, description, is_required, is_active, sort_order, "
-    "fitbit_auto_check, created_at, updated_at FROM tasks ";
+    "fitbit_auto_check, created_at, updated_at, schedule_type, schedule_weekdays, schedule_times, "
+    "schedule_days, measure_unit, measure_target, measure_direction FROM tasks ";
+
+// Columns 10..16 of kTaskColumns. A stored schedule that breaks the rules
+// (only a foreign database file could hold one) reads as daily.
+void ReadHabitColumns(const Statement& st, int first, Task* t) {
+  auto s = ScheduleFromColumns(st.Text(first), st.Int(first + 1), st.Int(first + 2), st.Int(first + 3));
+  t->schedule = s.ok() ? s.value() : Schedule{};
+  if (!st.IsNull(first + 5)) {
+    Measure m;
+    m.unit = st.IsNull(first + 4) ? "" : st.Text(first + 4);
+    m.target = st.Double(first + 5);
+    m.at_most = st.Text(first + 6) == "at_most";
+    t->measure = m;
+  } else {
+    t->measure.reset();
+  }
+}
 
 Task ReadTask(const Statement& st) {
   Task t;
@@ -22,11 +39,22 @@ Task ReadTask(const Statement& st) {
   t.fitbit_auto_check = st.Int(7) != 0;
   t.created_at = st.Text(8);
   t.updated_at = st.Text(9);
+  ReadHabitColumns(st, 10, &t);
   return t;
 }
 
 Status TitleTaken(const std::string& title) {
   return Status::AlreadyExists("this profile already has a task titled '" + title + "'");
+}
+
+// Binds the schedule and measure columns at ?first .. ?first+6.
+void BindHabit(Statement& st, int first, const Schedule& s, const std::optional<Measure>& m) {
+  st.Bind(first, std::string(ScheduleTypeName(s.type))).Bind(first + 1, int64_t{s.weekdays});
+  st.Bind(first + 2, int64_t{s.times}).Bind(first + 3, int64_t{s.days});
+  if (m) {
+    st.Bind(first + 4, m->unit).BindDouble(first + 5, m->target);
+    st.Bind(first + 6, std::string(m->at_most ? "at_most" : "at_least"));
+  }
 }
 
 Status CheckDescription(const std::string& d) {
@@ -62,6 +90,7 @@ Result<Task> Tracker::GetTask(int64_t task_id) {
 Result<int64_t> Tracker::CreateTask(int64_t profile_id, const TaskFields& f) {
   SB_ASSIGN_OR_RETURN(const std::string title, NormalizeName("task title", f.title, kMaxTaskTitleLength));
   SB_RETURN_IF_ERROR(CheckDescription(f.description));
+  SB_RETURN_IF_ERROR(CheckHabit(f.schedule, f.measure, "task"));
   Transaction tx(db_);
   SB_RETURN_IF_ERROR(tx.Begin());
   SB_RETURN_IF_ERROR(RequireProfile(profile_id));
@@ -73,11 +102,14 @@ Result<int64_t> Tracker::CreateTask(int64_t profile_id, const TaskFields& f) {
   }
   SB_ASSIGN_OR_RETURN(Statement st, db_.Prepare(
       "INSERT INTO tasks (profile_id, title, description, is_required, is_active, sort_order, "
-      "fitbit_auto_check, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, "
-      "(SELECT coalesce(max(sort_order), -1) + 1 FROM tasks WHERE profile_id = ?1), ?6, ?7, ?7)"));
+      "fitbit_auto_check, created_at, updated_at, schedule_type, schedule_weekdays, schedule_times, "
+      "schedule_days, measure_unit, measure_target, measure_direction) VALUES (?1, ?2, ?3, ?4, ?5, "
+      "(SELECT coalesce(max(sort_order), -1) + 1 FROM tasks WHERE profile_id = ?1), ?6, ?7, ?7, "
+      "?8, ?9, ?10, ?11, ?12, ?13, ?14)"));
   st.Bind(1, profile_id).Bind(2, title).Bind(3, f.description);
   st.Bind(4, int64_t{f.required}).Bind(5, int64_t{f.active}).Bind(6, int64_t{f.fitbit_auto_check});
   st.Bind(7, Now());
+  BindHabit(st, 8, f.schedule, f.measure);
   Status s = st.Run();
   if (s.code() == Code::kAlreadyExists) return TitleTaken(title);
   SB_RETURN_IF_ERROR(s);
@@ -96,11 +128,17 @@ Status Tracker::UpdateTask(int64_t task_id, const TaskPatch& p) {
   Transaction tx(db_);
   SB_RETURN_IF_ERROR(tx.Begin());
   SB_ASSIGN_OR_RETURN(Task task, GetTask(task_id));
+  const Schedule schedule = p.schedule.value_or(task.schedule);
+  const std::optional<Measure> measure = p.measure ? *p.measure : task.measure;
+  SB_RETURN_IF_ERROR(CheckHabit(schedule, measure, "patch"));
   SB_ASSIGN_OR_RETURN(Statement st, db_.Prepare(
       "UPDATE tasks SET title = coalesce(?1, title), description = coalesce(?2, description), "
       "is_required = coalesce(?3, is_required), is_active = coalesce(?4, is_active), "
       "sort_order = coalesce(?5, sort_order), fitbit_auto_check = coalesce(?6, fitbit_auto_check), "
-      "updated_at = ?7 WHERE id = ?8"));
+      "updated_at = ?7, schedule_type = ?9, schedule_weekdays = ?10, schedule_times = ?11, "
+      "schedule_days = ?12, measure_unit = ?13, measure_target = ?14, measure_direction = ?15 "
+      "WHERE id = ?8"));
+  BindHabit(st, 9, schedule, measure);
   if (p.title) st.Bind(1, title);
   if (p.description) st.Bind(2, *p.description);
   if (p.required) st.Bind(3, int64_t{*p.required});
@@ -111,6 +149,22 @@ Status Tracker::UpdateTask(int64_t task_id, const TaskPatch& p) {
   Status s = st.Run();
   if (s.code() == Code::kAlreadyExists) return TitleTaken(title);
   SB_RETURN_IF_ERROR(s);
+  if (measure && (!task.measure || !(*measure == *task.measure) || !(schedule == task.schedule))) {
+    // The target decides which amounts count as done: re-evaluate them.
+    SB_ASSIGN_OR_RETURN(Statement q, db_.Prepare(
+        "SELECT date, amount FROM task_checks WHERE task_id = ? AND amount IS NOT NULL"));
+    q.Bind(1, task_id);
+    SB_ASSIGN_OR_RETURN(Statement up, db_.Prepare(
+        "UPDATE task_checks SET checked = ?, checked_at = CASE WHEN ? THEN coalesce(checked_at, ?) END "
+        "WHERE task_id = ? AND date = ?"));
+    for (;;) {
+      SB_ASSIGN_OR_RETURN(bool row, q.Step());
+      if (!row) break;
+      const bool done = EntryDone(schedule, *measure, q.Double(1));
+      up.Bind(1, int64_t{done}).Bind(2, int64_t{done}).Bind(3, Now()).Bind(4, task_id).Bind(5, q.Text(0));
+      SB_RETURN_IF_ERROR(up.Run());
+    }
+  }
   SB_RETURN_IF_ERROR(EvaluateDay(task.profile_id, clock_.TodayLocal()));
   return tx.Commit();
 }

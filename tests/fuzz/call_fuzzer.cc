@@ -47,6 +47,10 @@ void Seed(App& app) {
   json stretch = call("createTask", {dad, {{"title", "Stretch"}}});
   call("setCheck", {mom, run, "2026-03-09", true});
   call("setCheck", {dad, stretch, "2026-03-10", true});
+  json water = call("createTask", {mom, {{"title", "Water"}, {"measure", {{"unit", "glasses"}, {"target", 8}}}}});
+  call("createTask", {mom, {{"title", "Gym"}, {"schedule", {{"type", "weekdays"}, {"weekdays", {1, 3, 5}}}}}});
+  call("setCheck", {mom, water, "2026-03-09", {{"amount", 6.5}, {"note", "hot"}}});
+  call("setDayOff", {dad, "2026-03-08", {{"note", "Ill"}}});
   call("setSecret", {"secret.stored", "v1.abc.def"});
   json run_id = call("backupBegin", {{{"kind", "manual"}, {"format", "json"}, {"location", "opfs"}}});
   call("backupFinish", {run_id, {{"ok", true}, {"filename", "streakbox-manual-1.json"}, {"size", 10},

@@ -139,7 +139,7 @@ TEST_F(AppCallsTest, WrongArgumentsAreRefusedByName) {
       {"createTask", R"([1, {"title": 5}])", "task.title must be a string"},
       {"createTask", R"([1, {"title": "T", "required": null}])", "task.required must be true or false"},
       {"updateTask", R"([1, {"sort_order": 18446744073709551615}])", "patch.sort_order must be an integer"},
-      {"setCheck", R"([1, 1, "2026-03-10", "yes"])", "checked must be true or false"},
+      {"setCheck", R"([1, 1, "2026-03-10", "yes"])", "entry must be true, false or an object"},
       {"reorderTasks", "[1, [1, 0]]", "taskIds must be an array of positive integer ids"},
       {"configureBackups", R"(["weekly"])", "patch must be an object"},
       {"backupGet", R"(["1"])", "id must be a positive integer id"},

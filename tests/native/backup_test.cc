@@ -130,7 +130,7 @@ TEST_F(BackupTest, SeedDocumentationExampleImportsAsItIs) {
   ASSERT_EQ(tasks.size(), 1u);
   EXPECT_EQ(tasks[0].description, "30 minute jog");
   Day d = tracker().GetDay(1, "2025-12-20").value();
-  EXPECT_TRUE(d.tasks[0].checked);
+  EXPECT_TRUE(d.tasks[0].entry.done);
   EXPECT_EQ(*d.completed_at, "2025-12-20T19:45:00Z");
   EXPECT_EQ(r.value().profiles[0].action, "created");
 }

@@ -134,9 +134,8 @@ TEST_F(DatabaseImageTest, MigratesAnOlderSchema) {
   Fill("Mom", 3);
   // A version-1 file: no backup_history, no application_id.
   auto old = Database::Open(":memory:").value();
-  ASSERT_TRUE(Migrate(*old).ok());
-  ASSERT_TRUE(old->Exec("DROP TABLE backup_history; PRAGMA application_id = 0; PRAGMA user_version = 1; "
-                        "INSERT INTO profiles (name, color, created_at, updated_at) "
+  ASSERT_TRUE(Migrate(*old, 1).ok());
+  ASSERT_TRUE(old->Exec("INSERT INTO profiles (name, color, created_at, updated_at) "
                         "VALUES ('Old', '#000000', '2026-03-01T08:00:00Z', '2026-03-01T08:00:00Z')").ok());
   auto r = Restore(SnapshotDatabase(*old).value());
   ASSERT_TRUE(r.ok()) << r.status().ToString();

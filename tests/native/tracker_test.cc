@@ -114,7 +114,7 @@ TEST_F(TrackerTest, DayCompletesWhenEveryActiveRequiredTaskIsChecked) {
   ASSERT_TRUE(d.completed_at.has_value());
   EXPECT_EQ(*d.completed_at, "2026-03-10T12:00:00Z");
   EXPECT_EQ(d.tasks.size(), 3u);
-  EXPECT_TRUE(d.tasks[0].checked);
+  EXPECT_TRUE(d.tasks[0].entry.done);
   ASSERT_TRUE(tracker().SetCheck(p, read, "2026-03-10", false).ok());
   EXPECT_FALSE(Complete(p, "2026-03-10"));  // cleared when one is unchecked
 }

@@ -106,7 +106,7 @@ test('unicode names round-trip and info reports the schema', () => withDb(async 
   const p = db.call('createProfile', { name: 'Zoë 🌱', color: '#10b981' });
   assert.equal(db.call('getProfile', p).name, 'Zoë 🌱');
   const info = db.call('info');
-  assert.equal(info.schema_version, 2);
+  assert.equal(info.schema_version, 3);
   assert.match(info.sqlite_version, /^3\.53\./);
   assert.match(info.instance_id, /^[0-9a-f]{32}$/);
   db.close();
@@ -130,7 +130,7 @@ test('a large transaction, a checkpoint and a reopen keep every row intact', () 
   const history = db.call('getHistory', p, '2020-01-01', '2026-03-10');
   assert.equal(history.length, 2001);
   assert.equal(history[1999].date, '2025-06-22');
-  assert.deepEqual(db.call('getTaskStreaks', p), [{ task_id: t, current: 1, best: 2000 }]);
+  assert.deepEqual(db.call('getTaskStreaks', p), [{ task_id: t, current: 1, best: 2000, counted_in: 'days', period: null }]);
   db.close();
 }));
 

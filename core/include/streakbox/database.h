@@ -29,6 +29,7 @@ class Statement {
   Statement& Bind(int index, int64_t value);
   Statement& Bind(int index, const std::string& value);
   Statement& BindNull(int index);
+  Statement& BindDouble(int index, double value);
 
   // Steps once. Returns true when a row is available, false when done.
   Result<bool> Step();
@@ -38,6 +39,7 @@ class Statement {
   void Reset();
 
   int64_t Int(int col) const;
+  double Double(int col) const;
   std::string Text(int col) const;
   bool IsNull(int col) const;
 

@@ -106,6 +106,22 @@ nlohmann::json MeasureJson(const Measure& m);
 // Whether `amount` meets the target.
 bool MeetsTarget(const Measure& m, double amount);
 
+// Whether a task's schedule and measure go together: a measurable task
+// counted in periods has `times` 1 (its target is the period's total).
+// Refuses naming "<what>.schedule.times".
+Status CheckHabit(const Schedule& s, const std::optional<Measure>& m, const std::string& what);
+
+// Whether an entry of a measurable task with `amount` is done: for a
+// day-scheduled task, the amount meets the target; for a periodic one it is a
+// contribution to the period's total (any amount above 0; for "at most", any).
+bool EntryDone(const Schedule& s, const Measure& m, double amount);
+
+// Whether a period of a periodic task is met, from its entries in the
+// period: `done` entries done, `total` the sum of their amounts, `entries`
+// how many have an amount. Yes/no: done >= times. Measurable: at least,
+// total >= target; at most, total <= target with at least one amount.
+bool PeriodMet(const Schedule& s, const std::optional<Measure>& m, int64_t done, double total, int64_t entries);
+
 // An amount given by a caller or a file: a finite number in [0, kMaxAmount],
 // else kInvalidArgument "<what> must be a number from 0 to 1000000000".
 Result<double> ReadAmount(const nlohmann::json& j, const std::string& what);

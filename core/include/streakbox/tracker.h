@@ -2,12 +2,11 @@
 // migrated Database. Every write runs in its own transaction and validates its
 // input first: a failed call changes nothing.
 //
-// Day completion (docs/ARCHITECTURE.md, "Day completion"): a day is complete
-// when every active required task is checked on it; a profile with no active
-// required tasks completes a day by checking at least one active task. The
-// daily_status row of a day is re-evaluated whenever a check on that day
-// changes, and today's row whenever the task list changes; past days keep the
-// verdict they had, so editing tasks never rewrites history.
+// Day completion and streaks follow the rules of habit_rules.h
+// (docs/ARCHITECTURE.md, "Habits: schedules, entries, completion and
+// streaks"). The daily_status row of a day is re-evaluated whenever an entry
+// on that day changes, and today's row whenever the task list changes; past
+// days keep the verdict they had, so editing tasks never rewrites history.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +16,7 @@
 
 #include "streakbox/database.h"
 #include "streakbox/dates.h"
+#include "streakbox/habit_rules.h"
 
 namespace streakbox {
 
@@ -40,6 +40,8 @@ struct Task {
   bool active = true;
   int64_t sort_order = 0;
   bool fitbit_auto_check = false;  // kept for compatibility with Streaklet backups
+  Schedule schedule;
+  std::optional<Measure> measure;  // absent: a yes/no task
   std::string created_at, updated_at;
 };
 
@@ -49,42 +51,74 @@ struct TaskFields {
   bool required = true;
   bool active = true;
   bool fitbit_auto_check = false;
+  Schedule schedule;
+  std::optional<Measure> measure;
 };
 
 struct TaskPatch {
   std::optional<std::string> title, description;
   std::optional<bool> required, active, fitbit_auto_check;
   std::optional<int64_t> sort_order;
+  std::optional<Schedule> schedule;
+  std::optional<std::optional<Measure>> measure;  // set to nullopt inside: make the task yes/no
+};
+
+// A change to one entry: only the fields given change (docs/API.md, setCheck).
+struct EntryPatch {
+  std::optional<bool> done, skipped;
+  std::optional<std::optional<double>> amount;  // a value inside nullopt clears the amount
+  std::optional<std::string> note;              // "" clears it
+};
+
+// A periodic task's progress in one period.
+struct PeriodProgress {
+  std::string start, end;  // 'YYYY-MM-DD', inclusive
+  double done = 0;         // entries done, or the measurable task's total
+  double target = 0;       // schedule.times, or the measure's target
+  bool met = false;
 };
 
 struct DayTask {
-  int64_t id;
-  std::string title;
-  std::string description;
-  bool required, active, checked;
+  Task task;
+  Entry entry;
+  bool due = true;
+  std::optional<PeriodProgress> period;  // periodic tasks only
+};
+
+struct DayOff {
+  std::string date;
+  std::string note;
 };
 
 struct Day {
   std::string date;
   std::optional<std::string> completed_at;
+  DayState state = DayState::kOpen;
+  std::string paused_by;  // with kPaused: "day_off", "nothing_due" or "skipped"
+  std::optional<DayOff> day_off;
   std::vector<DayTask> tasks;  // in sort order; inactive tasks included, flagged
-};
-
-struct Streak {
-  int64_t current = 0;  // completed days ending today, or yesterday if today is still open
-  int64_t best = 0;     // the longest run ever
 };
 
 struct TaskStreak {
   int64_t task_id;
   Streak streak;
+  std::string counted_in;                // "days", "weeks", "months" or "periods"
+  std::optional<PeriodProgress> period;  // periodic tasks: today's period
+};
+
+struct DayNote {
+  int64_t task_id;
+  std::string note;
 };
 
 // One day of the history calendar.
 struct HistoryDay {
   std::string date;
-  int64_t checked;  // active tasks checked that day
-  bool complete;
+  int64_t checked = 0;  // active tasks done that day
+  int64_t skipped = 0;  // active tasks skipped that day
+  bool complete = false;
+  std::optional<DayOff> day_off;
+  std::vector<DayNote> notes;  // entries with a note, in task order
 };
 
 class Tracker {
@@ -108,11 +142,16 @@ class Tracker {
   // Sets sort_order to the position in `task_ids`, which must list exactly the profile's tasks.
   Status ReorderTasks(int64_t profile_id, const std::vector<int64_t>& task_ids);
 
+  // The yes/no form: marks a task done or not (EntryPatch{done}).
   Status SetCheck(int64_t profile_id, int64_t task_id, const std::string& date, bool checked);
+  // Changes the entry of (task, date): `date` a real date, not in the future.
+  Status SetEntry(int64_t profile_id, int64_t task_id, const std::string& date, const EntryPatch& patch);
+  // Marks (or with nullopt clears) a day off; `date` at most kMaxDaysAhead after today.
+  Status SetDayOff(int64_t profile_id, const std::string& date, const std::optional<std::string>& note);
   Result<Day> GetDay(int64_t profile_id, const std::string& date);
   Result<Streak> GetStreak(int64_t profile_id);
   Result<std::vector<TaskStreak>> GetTaskStreaks(int64_t profile_id);
-  // Every day in [from, to] with at least one check or a completion, ascending.
+  // Every day in [from, to] with an entry, a completion or a day off, ascending.
   Result<std::vector<HistoryDay>> GetHistory(int64_t profile_id, const std::string& from,
                                              const std::string& to);
 
@@ -123,16 +162,18 @@ class Tracker {
   // Re-evaluates the daily_status row of (profile, date). REQUIRES: in a transaction.
   Status EvaluateDay(int64_t profile_id, const std::string& date);
 
+  // Days off may be planned this many days ahead of today.
+  static constexpr int64_t kMaxDaysAhead = 366;
+
  private:
+  // The day's tally (habit_rules.h) and its tasks with their entries.
+  Result<DayTally> TallyDay(int64_t profile_id, const std::string& date, std::vector<DayTask>* tasks);
+  Result<PeriodProgress> Progress(const Task& t, int64_t day, bool up_to_day);
   std::string Now() const { return FormatUtc(clock_.NowUnixSeconds()); }
   Status RequireProfile(int64_t id);
 
   Database& db_;
   const Clock& clock_;
 };
-
-// Streaks over ascending, distinct day numbers: the run ending at `today` (or
-// at today-1 when today is absent) and the longest run.
-Streak ComputeStreak(const std::vector<int64_t>& days, int64_t today);
 
 }  // namespace streakbox
