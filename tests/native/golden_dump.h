@@ -22,12 +22,14 @@
 
 namespace streakbox {
 
-// One column of a dump query: its name in the dump, and whether it holds an
-// integer (else text; NULL is null either way).
+// One column of a dump query: its name in the dump, and what it holds
+// (NULL is null either way).
+enum class Cell { kText, kInteger, kReal };
 struct DumpColumn {
   const char* name;
-  bool integer = false;
+  Cell kind = Cell::kText;
 };
+constexpr Cell kInt = Cell::kInteger;
 
 // The rows of `sql` as objects named by `cols`; a failed query fails the test.
 inline nlohmann::json DumpRows(Database& db, const std::string& sql, const std::vector<DumpColumn>& cols) {
@@ -43,7 +45,8 @@ inline nlohmann::json DumpRows(Database& db, const std::string& sql, const std::
     for (size_t i = 0; i < cols.size(); ++i) {
       const int c = static_cast<int>(i);
       if (st.value().IsNull(c)) row[cols[i].name] = nullptr;
-      else if (cols[i].integer) row[cols[i].name] = st.value().Int(c);
+      else if (cols[i].kind == Cell::kInteger) row[cols[i].name] = st.value().Int(c);
+      else if (cols[i].kind == Cell::kReal) row[cols[i].name] = st.value().Double(c);
       else row[cols[i].name] = st.value().Text(c);
     }
     rows.push_back(std::move(row));
@@ -61,19 +64,41 @@ inline nlohmann::json DumpContentV11(Database& db) {
                           "SELECT p.name, t.title, t.description, t.is_required, t.is_active, t.sort_order,"
                           " t.fitbit_auto_check, t.created_at, t.updated_at"
                           " FROM tasks t JOIN profiles p ON p.id = t.profile_id ORDER BY p.name, t.title",
-                          {{"profile"}, {"title"}, {"description"}, {"required", true}, {"active", true},
-                           {"sort_order", true}, {"fitbit_auto_check", true}, {"created_at"}, {"updated_at"}});
+                          {{"profile"}, {"title"}, {"description"}, {"required", kInt}, {"active", kInt},
+                           {"sort_order", kInt}, {"fitbit_auto_check", kInt}, {"created_at"}, {"updated_at"}});
   out["task_checks"] = DumpRows(db,
                                 "SELECT p.name, t.title, c.date, c.checked, c.checked_at FROM task_checks c"
                                 " JOIN tasks t ON t.id = c.task_id JOIN profiles p ON p.id = t.profile_id"
                                 " ORDER BY p.name, t.title, c.date",
-                                {{"profile"}, {"task"}, {"date"}, {"checked", true}, {"checked_at"}});
+                                {{"profile"}, {"task"}, {"date"}, {"checked", kInt}, {"checked_at"}});
   out["daily_status"] = DumpRows(db,
                                  "SELECT p.name, d.date, d.completed_at FROM daily_status d"
                                  " JOIN profiles p ON p.id = d.profile_id ORDER BY p.name, d.date",
                                  {{"profile"}, {"date"}, {"completed_at"}});
   out["settings"] = DumpRows(db, "SELECT key, value FROM settings WHERE key != 'instance_id' ORDER BY key",
                              {{"key"}, {"value"}});
+  return out;
+}
+
+// Version 1.2: the 1.1 content and the habit model of schema 3 (schedules,
+// measures, skips, amounts, notes, days off).
+inline nlohmann::json DumpContentV12(Database& db) {
+  nlohmann::json out = DumpContentV11(db);
+  out["task_habits"] = DumpRows(db,
+                                "SELECT p.name, t.title, t.schedule_type, t.schedule_weekdays, t.schedule_times,"
+                                " t.schedule_days, t.measure_unit, t.measure_target, t.measure_direction"
+                                " FROM tasks t JOIN profiles p ON p.id = t.profile_id ORDER BY p.name, t.title",
+                                {{"profile"}, {"title"}, {"schedule_type"}, {"weekdays", kInt}, {"times", kInt},
+                                 {"days", kInt}, {"unit"}, {"target", Cell::kReal}, {"direction"}});
+  out["entries"] = DumpRows(db,
+                            "SELECT p.name, t.title, c.date, c.skipped, c.amount, c.note FROM task_checks c"
+                            " JOIN tasks t ON t.id = c.task_id JOIN profiles p ON p.id = t.profile_id"
+                            " ORDER BY p.name, t.title, c.date",
+                            {{"profile"}, {"task"}, {"date"}, {"skipped", kInt}, {"amount", Cell::kReal}, {"note"}});
+  out["days_off"] = DumpRows(db,
+                             "SELECT p.name, d.date, d.note FROM days_off d JOIN profiles p ON p.id = d.profile_id"
+                             " ORDER BY p.name, d.date",
+                             {{"profile"}, {"date"}, {"note"}});
   return out;
 }
 

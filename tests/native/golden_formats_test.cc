@@ -78,6 +78,7 @@ std::string DumpLevel(const std::string& data) {
 }
 
 json Dump(Database& db, const std::string& level) {
+  if (level == "1.2") return DumpContentV12(db);
   EXPECT_EQ(level, "1.1") << "no dump for content level " << level;
   return DumpContentV11(db);
 }
@@ -108,14 +109,18 @@ json Results(const std::string& data) {
   auto replaced = EmptyApp(clock);
   out["replace"] = Import(*replaced, clock, data, ImportOptions::Mode::kReplace);
   out["replace_dump"] = Dump(replaced->db(), level);
-  if (level == "1.1") EXPECT_EQ(NewFieldsHoldDefaults(replaced->db()), "") << "after Replace";
+  if (level == "1.1") {
+    EXPECT_EQ(NewFieldsHoldDefaults(replaced->db()), "") << "after Replace";
+  }
 
   auto merged = EmptyApp(clock);
   out["merge"] = Import(*merged, clock, data, ImportOptions::Mode::kMerge);
   out["merge_dump"] = Dump(merged->db(), level);
   out["merge_again"] = Import(*merged, clock, data, ImportOptions::Mode::kMerge);
   EXPECT_EQ(Dump(merged->db(), level), out["merge_dump"]) << "merging the same file again changed the database";
-  if (level == "1.1") EXPECT_EQ(NewFieldsHoldDefaults(merged->db()), "") << "after Merge";
+  if (level == "1.1") {
+    EXPECT_EQ(NewFieldsHoldDefaults(merged->db()), "") << "after Merge";
+  }
   return out;
 }
 
@@ -159,7 +164,7 @@ bool WriteGolden() {
 
 TEST(GoldenFormatsTest, TheFolderHoldsEveryVersion) {
   const auto files = GoldenFiles();
-  for (const char* prefix : {"1.0-", "1.1-"}) {
+  for (const char* prefix : {"1.0-", "1.1-", "1.2-"}) {
     EXPECT_TRUE(std::any_of(files.begin(), files.end(), [&](const std::string& f) { return f.rfind(prefix, 0) == 0; }))
         << "no golden file of version " << prefix;
   }
