@@ -120,7 +120,10 @@ Status WriteProfile(Database& db, Writer& w, const ProfileRow& p) {
         w << ",\"amount\":";
         w.Number(checks.Double(4));
       }
-      w << ",\"note\":" << Writer::Quote(checks.Text(5)) << "}";
+      // Most entries have no note: write it without a JSON round trip.
+      const std::string note = checks.Text(5);
+      if (note.empty()) w << ",\"note\":\"\"}";
+      else w << ",\"note\":" << Writer::Quote(note) << "}";
       first = false;
       SB_RETURN_IF_ERROR(w.MaybeFlush());
     }
