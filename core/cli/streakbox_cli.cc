@@ -195,6 +195,18 @@ Result<Outcome> ValidateFile(const Args& a, const Clock& clock) {
   return Explained(CallApp(*app, "validateBackup", json::array({options}), io));
 }
 
+// ", 3 days off, 2 skipped, 4 amounts, 1 note" for what a 1.2 file holds; "" when none.
+std::string HabitCounts(const json& counts) {
+  std::string out;
+  const std::pair<const char*, const char*> kinds[] = {
+      {"days_off", " days off"}, {"skips", " skipped"}, {"amounts", " amounts"}, {"notes", " notes"}};
+  for (const auto& [key, label] : kinds) {
+    const int64_t n = counts.value(key, int64_t{0});
+    if (n > 0) out += ", " + std::to_string(n) + label;
+  }
+  return out;
+}
+
 int Validate(const Args& a, const Clock& clock) {
   if (a.positional.size() != 1) return Usage("validate takes one FILE");
   auto r = ValidateFile(a, clock);
@@ -211,7 +223,7 @@ int Validate(const Args& a, const Clock& clock) {
   const json& c = o.value["counts"];
   int64_t profiles = c["profiles"].get<int64_t>();
   std::cout << "valid: " << profiles << " profile" << (profiles == 1 ? "" : "s") << ", " << c["tasks"] << " tasks, "
-            << c["task_checks"] << " checks, " << c["daily_status"] << " completed days"
+            << c["task_checks"] << " checks, " << c["daily_status"] << " completed days" << HabitCounts(c)
             << (o.value["encrypted"].get<bool>() ? " (encrypted)" : "") << "\n";
   return 0;
 }
@@ -261,7 +273,7 @@ int Export(const Args& a, const Clock& clock) {
   if (!o.ok) return Fail(o);
   const json& c = o.value["counts"];
   std::cerr << "exported " << c["profiles"] << " profiles, " << c["tasks"] << " tasks, " << c["task_checks"]
-            << " checks, " << c["daily_status"] << " completed days\n";
+            << " checks, " << c["daily_status"] << " completed days" << HabitCounts(c) << "\n";
   return 0;
 }
 

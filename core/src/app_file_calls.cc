@@ -27,7 +27,7 @@ Result<ByteSink*> SinkOf(const CallIo& io, const char* method) {
 
 json Counts(const ExportResult& r) {
   return {{"profiles", r.profiles}, {"tasks", r.tasks}, {"task_checks", r.task_checks},
-          {"daily_status", r.daily_status}};
+          {"daily_status", r.daily_status}, {"days_off", r.days_off}};
 }
 
 // The whole source, refused past `limit` bytes without reading further.

@@ -4,6 +4,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "backup_entries.h"
 #include "backup_records.h"
 #include "backup_validate.h"
 #include "validate.h"
@@ -27,10 +28,19 @@ class Applier : public ValidRecordSink {
   Status Prepare() {
     SB_ASSIGN_OR_RETURN(insert_task_, db_.Prepare(
         "INSERT INTO tasks (profile_id, title, description, is_required, is_active, sort_order, "
-        "fitbit_auto_check, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "fitbit_auto_check, created_at, updated_at, schedule_type, schedule_weekdays, schedule_times, "
+        "schedule_days, measure_unit, measure_target, measure_direction) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     SB_ASSIGN_OR_RETURN(insert_check_, db_.Prepare(
-        "INSERT INTO task_checks (task_id, date, checked, checked_at) VALUES (?, ?, 1, ?) "
-        "ON CONFLICT DO NOTHING"));
+        "INSERT INTO task_checks (task_id, date, checked, checked_at, skipped, amount, note) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
+    SB_ASSIGN_OR_RETURN(select_check_, db_.Prepare(
+        "SELECT checked, checked_at, skipped, amount, note FROM task_checks WHERE task_id = ? AND date = ?"));
+    SB_ASSIGN_OR_RETURN(update_check_, db_.Prepare(
+        "UPDATE task_checks SET checked = ?, checked_at = ?, skipped = ?, amount = ?, note = ? "
+        "WHERE task_id = ? AND date = ?"));
+    SB_ASSIGN_OR_RETURN(insert_day_off_, db_.Prepare(
+        "INSERT INTO days_off (profile_id, date, note) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
     SB_ASSIGN_OR_RETURN(insert_status_, db_.Prepare(
         "INSERT INTO daily_status (profile_id, date, completed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
     return Status::Ok();
@@ -47,7 +57,6 @@ class Applier : public ValidRecordSink {
     tasks_.clear();
     task_ids_.clear();
     flags_.clear();
-    days_.clear();
     statuses_.clear();
     deferred_.clear();
     next_sort_ = 0;
@@ -63,7 +72,7 @@ class Applier : public ValidRecordSink {
 
   void Check(const CheckRecord& c) override {
     if (!status_.ok()) return;
-    if (o_.tasks_only || !c.checked) ++cur_->task_checks.skipped;
+    if (o_.tasks_only || !c.HasEntry()) ++cur_->task_checks.skipped;
     else if (!Resolve(c)) deferred_.push_back(c);  // its task comes later in the file
     else Run([&] { return AddCheck(c); });
   }
@@ -73,6 +82,20 @@ class Applier : public ValidRecordSink {
     // Applied once the profile's checks are in; one per date (the first, as
     // the insert would keep), so memory is bounded by the calendar, not the file.
     else if (!statuses_.emplace(s.date, *s.completed_at).second) ++cur_->daily_status.skipped;
+  }
+
+  void DayOff(const DayOffRecord& d) override {
+    if (!status_.ok()) return;
+    if (o_.tasks_only) {
+      ++cur_->days_off.skipped;
+      return;
+    }
+    Run([&] {
+      insert_day_off_->Bind(1, profile_id_).Bind(2, d.date).Bind(3, d.note);
+      SB_RETURN_IF_ERROR(insert_day_off_->Run());
+      ++(db_.Changes() > 0 ? cur_->days_off.added : cur_->days_off.skipped);
+      return Status::Ok();
+    });
   }
 
   void EndProfile() override {
@@ -165,14 +188,17 @@ class Applier : public ValidRecordSink {
     SB_ASSIGN_OR_RETURN(cur_->task_checks.deleted, Count(
         "SELECT count(*) FROM task_checks c JOIN tasks t ON t.id = c.task_id WHERE t.profile_id = ?", profile_id_));
     SB_ASSIGN_OR_RETURN(cur_->daily_status.deleted, Count("SELECT count(*) FROM daily_status WHERE profile_id = ?", profile_id_));
+    SB_ASSIGN_OR_RETURN(cur_->days_off.deleted, Count("SELECT count(*) FROM days_off WHERE profile_id = ?", profile_id_));
     cur_->tasks.deleted = static_cast<int64_t>(old_titles_.size());
     SB_ASSIGN_OR_RETURN(Statement del, db_.Prepare(
         "DELETE FROM tasks WHERE profile_id = ?"));
     del.Bind(1, profile_id_);
     SB_RETURN_IF_ERROR(del.Run());
-    SB_ASSIGN_OR_RETURN(Statement ds, db_.Prepare("DELETE FROM daily_status WHERE profile_id = ?"));
-    ds.Bind(1, profile_id_);
-    SB_RETURN_IF_ERROR(ds.Run());
+    for (const char* sql : {"DELETE FROM daily_status WHERE profile_id = ?", "DELETE FROM days_off WHERE profile_id = ?"}) {
+      SB_ASSIGN_OR_RETURN(Statement ds, db_.Prepare(sql));
+      ds.Bind(1, profile_id_);
+      SB_RETURN_IF_ERROR(ds.Run());
+    }
     if (!o_.profile_id) {  // a whole-instance restore also restores the profile's colour
       SB_ASSIGN_OR_RETURN(Statement up, db_.Prepare("UPDATE profiles SET color = ?, updated_at = ? WHERE id = ?"));
       up.Bind(1, r.color).Bind(2, Or(r.updated_at)).Bind(3, profile_id_);
@@ -183,25 +209,18 @@ class Applier : public ValidRecordSink {
 
   Status LoadTasks() {
     SB_ASSIGN_OR_RETURN(Statement st, db_.Prepare(
-        "SELECT id, title, sort_order, is_active, is_required FROM tasks WHERE profile_id = ?"));
+        "SELECT id, title, sort_order, is_active, is_required, schedule_type, schedule_weekdays, schedule_times, "
+        "schedule_days, measure_unit, measure_target, measure_direction FROM tasks WHERE profile_id = ?"));
     st.Bind(1, profile_id_);
     for (;;) {
       SB_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) break;
+      TaskFlags f{st.Int(3) == 1, st.Int(4) == 1, {}};
+      SB_ASSIGN_OR_RETURN(f.task.schedule, ScheduleFromColumns(st.Text(5), st.Int(6), st.Int(7), st.Int(8)));
+      if (!st.IsNull(10)) f.task.measure = Measure{st.IsNull(9) ? "" : st.Text(9), st.Double(10), st.Text(11) == "at_most"};
       tasks_[st.Text(1)] = st.Int(0);
-      flags_[st.Int(0)] = {st.Int(3) == 1, st.Int(4) == 1};
+      flags_[st.Int(0)] = f;
       next_sort_ = std::max(next_sort_, st.Int(2) + 1);
-    }
-    SB_ASSIGN_OR_RETURN(Statement days, db_.Prepare(
-        "SELECT c.date, sum(t.is_active), sum(t.is_active AND t.is_required), "
-        "       max(CASE WHEN t.is_active THEN c.checked_at END) "
-        "FROM task_checks c JOIN tasks t ON t.id = c.task_id "
-        "WHERE t.profile_id = ? AND c.checked = 1 GROUP BY c.date"));
-    days.Bind(1, profile_id_);
-    for (;;) {
-      SB_ASSIGN_OR_RETURN(bool row, days.Step());
-      if (!row) break;
-      days_[days.Text(0)] = {days.Int(1), days.Int(2), days.Text(3)};
     }
     return Status::Ok();
   }
@@ -218,10 +237,18 @@ class Applier : public ValidRecordSink {
     insert_task_->Bind(1, profile_id_).Bind(2, t.title).Bind(3, t.description);
     insert_task_->Bind(4, int64_t{t.required}).Bind(5, int64_t{t.active}).Bind(6, sort);
     insert_task_->Bind(7, int64_t{t.fitbit_auto_check}).Bind(8, Or(t.created_at)).Bind(9, Or(t.updated_at));
+    insert_task_->Bind(10, std::string(ScheduleTypeName(t.schedule.type))).Bind(11, int64_t{t.schedule.weekdays});
+    insert_task_->Bind(12, int64_t{t.schedule.times}).Bind(13, int64_t{t.schedule.days});
+    if (t.measure) {
+      insert_task_->Bind(14, t.measure->unit).BindDouble(15, t.measure->target);
+      insert_task_->Bind(16, std::string(t.measure->at_most ? "at_most" : "at_least"));
+    } else {
+      insert_task_->BindNull(14).BindNull(15).BindNull(16);
+    }
     SB_RETURN_IF_ERROR(insert_task_->Run());
     const int64_t id = db_.LastInsertId();
     tasks_[t.title] = id;
-    flags_[id] = {t.active, t.required};
+    flags_[id] = {t.active, t.required, {t.schedule, t.measure}};
     if (t.id) task_ids_[*t.id] = id;
     if (old_titles_.erase(t.title)) {
       ++cur_->tasks.replaced;
@@ -245,44 +272,136 @@ class Applier : public ValidRecordSink {
     return true;
   }
 
-  // REQUIRES: Resolve(c) just returned true.
+  // REQUIRES: Resolve(c) just returned true. A new entry is inserted; one
+  // already there (Merge, or a second row of the file) takes what MergeEntry
+  // gives it.
   Status AddCheck(const CheckRecord& c) {
-    insert_check_->Bind(1, resolved_).Bind(2, c.date);
-    if (c.checked_at) insert_check_->Bind(3, *c.checked_at);
+    const EntryTask& task = flags_[resolved_].task;
+    Entry in;
+    in.done = c.checked;
+    in.skipped = c.skipped;
+    in.amount = c.amount;
+    in.note = c.note;
+    in = SettleEntry(in, task);
+    if (in.Empty()) {  // a measurable task's row with nothing in it
+      ++cur_->task_checks.skipped;
+      return Status::Ok();
+    }
+    insert_check_->Bind(1, resolved_).Bind(2, c.date).Bind(3, int64_t{in.done});
+    if (c.checked_at) insert_check_->Bind(4, *c.checked_at);
+    else insert_check_->BindNull(4);
+    insert_check_->Bind(5, int64_t{in.skipped});
+    if (in.amount) insert_check_->BindDouble(6, *in.amount);
+    else insert_check_->BindNull(6);
+    insert_check_->Bind(7, in.note);
     SB_RETURN_IF_ERROR(insert_check_->Run());
     if (db_.Changes() > 0) {
       ++cur_->task_checks.added;
-      DayTally& day = days_[c.date];
-      const TaskFlags& f = flags_[resolved_];
-      day.active += f.active;
-      day.required += f.active && f.required;
-      if (f.active && c.checked_at && *c.checked_at > day.last_checked_at) day.last_checked_at = *c.checked_at;
-    } else {
-      ++cur_->task_checks.skipped;
+      return Status::Ok();
     }
+    select_check_->Bind(1, resolved_).Bind(2, c.date);
+    SB_ASSIGN_OR_RETURN(bool row, select_check_->Step());
+    if (!row) return Status::Internal("an entry that the insert found is missing");
+    Entry stored;
+    stored.done = select_check_->Int(0) == 1;
+    std::optional<std::string> checked_at;
+    if (!select_check_->IsNull(1)) checked_at = select_check_->Text(1);
+    stored.skipped = select_check_->Int(2) == 1;
+    if (!select_check_->IsNull(3)) stored.amount = select_check_->Double(3);
+    stored.note = select_check_->Text(4);
+    select_check_->Reset();
+    const Entry merged = MergeEntry(stored, in, task);
+    if (SameEntry(merged, stored)) {
+      ++cur_->task_checks.skipped;
+      return Status::Ok();
+    }
+    if (merged.done && !stored.done) checked_at = c.checked_at;  // done now: when the file says it was
+    update_check_->Bind(1, int64_t{merged.done});
+    if (checked_at) update_check_->Bind(2, *checked_at);
+    else update_check_->BindNull(2);
+    update_check_->Bind(3, int64_t{merged.skipped});
+    if (merged.amount) update_check_->BindDouble(4, *merged.amount);
+    else update_check_->BindNull(4);
+    update_check_->Bind(5, merged.note).Bind(6, resolved_).Bind(7, c.date);
+    SB_RETURN_IF_ERROR(update_check_->Run());
+    ++cur_->task_checks.replaced;
     return Status::Ok();
   }
 
-  // Completed days: the file's, where its checks back them (a completion with
-  // no check that day is dropped), then any day the checks complete under
-  // Streakbox's rule (docs/ARCHITECTURE.md). Never removes a completion that
-  // was already there. Works from the tallies, not by querying every day.
+  // Completed days, decided over the profile's entries once they are all in:
+  // the file's, where a task is done that day and it is no day off (a
+  // completion with nothing done is dropped), then any day that
+  // EvaluateDayTally finds complete (docs/ARCHITECTURE.md). Never removes a
+  // completion that was already there. One pass over the profile's entries.
   Status FinishStatuses() {
+    if (o_.tasks_only) {
+      for (size_t i = 0; i < statuses_.size(); ++i) ++cur_->daily_status.skipped;
+      return Status::Ok();
+    }
+    std::set<std::string> days_off;
+    SB_ASSIGN_OR_RETURN(Statement off, db_.Prepare("SELECT date FROM days_off WHERE profile_id = ?"));
+    off.Bind(1, profile_id_);
+    for (;;) {
+      SB_ASSIGN_OR_RETURN(bool row, off.Step());
+      if (!row) break;
+      days_off.insert(off.Text(0));
+    }
+    // Required day-scheduled tasks due, by ISO weekday (their due days depend on it alone).
+    int64_t due_by_weekday[8] = {0};
+    bool has_required = false;
+    for (const auto& [id, f] : flags_) {
+      if (!f.active || !f.required) continue;
+      has_required = true;
+      if (IsPeriodic(f.task.schedule)) continue;
+      for (int w = 1; w <= 7; ++w) due_by_weekday[w] += IsDueOn(f.task.schedule, w + 3);  // day 4, 1970-01-05, is a Monday
+    }
+    struct Day {
+      int64_t number = 0;           // the day, as ParseDate counts
+      DayTally tally;
+      bool anything_done = false;   // any task, active or not
+      std::string last_checked_at;  // the latest among the active tasks done
+    };
+    std::unordered_map<std::string, Day> days;
+    SB_ASSIGN_OR_RETURN(Statement es, db_.Prepare(
+        "SELECT c.task_id, c.date, c.checked, c.skipped, c.checked_at FROM task_checks c "
+        "JOIN tasks t ON t.id = c.task_id WHERE t.profile_id = ?"));
+    es.Bind(1, profile_id_);
+    for (;;) {
+      SB_ASSIGN_OR_RETURN(bool row, es.Step());
+      if (!row) break;
+      auto [it, fresh] = days.try_emplace(es.Text(1));
+      Day& d = it->second;
+      if (fresh) {
+        SB_ASSIGN_OR_RETURN(d.number, ParseDate(it->first));
+      }
+      const bool done = es.Int(2) == 1, skipped = es.Int(3) == 1;
+      d.anything_done = d.anything_done || done;
+      const TaskFlags& f = flags_[es.Int(0)];
+      if (!f.active) continue;
+      d.tally.any_done += done;
+      if (done && !es.IsNull(4)) {
+        std::string at = es.Text(4);
+        if (at > d.last_checked_at) d.last_checked_at = std::move(at);
+      }
+      if (!f.required || IsPeriodic(f.task.schedule) || !IsDueOn(f.task.schedule, d.number)) continue;
+      d.tally.required_done += done;
+      d.tally.required_skipped += skipped;
+    }
     for (const auto& [date, completed_at] : statuses_) {
-      if (!days_.count(date)) {
+      auto it = days.find(date);
+      if (it == days.end() || !it->second.anything_done || days_off.count(date)) {
         ++cur_->daily_status.skipped;
         continue;
       }
       SB_RETURN_IF_ERROR(InsertStatus(date, completed_at));
-      if (db_.Changes() > 0) ++cur_->daily_status.added;
-      else ++cur_->daily_status.skipped;
+      ++(db_.Changes() > 0 ? cur_->daily_status.added : cur_->daily_status.skipped);
     }
-    if (o_.tasks_only) return Status::Ok();
-    int64_t required = 0;
-    for (const auto& [id, f] : flags_) required += f.active && f.required;
-    for (const auto& [date, day] : days_) {
-      if (required == 0 ? day.active == 0 : day.required < required) continue;
-      SB_RETURN_IF_ERROR(InsertStatus(date, day.last_checked_at.empty() ? date + "T00:00:00Z" : day.last_checked_at));
+    for (auto& [date, d] : days) {
+      d.tally.required_due = due_by_weekday[Weekday(d.number)];
+      d.tally.has_required = has_required;
+      d.tally.day_off = days_off.count(date) > 0;
+      if (EvaluateDayTally(d.tally) != DayState::kComplete) continue;
+      SB_RETURN_IF_ERROR(InsertStatus(date, d.last_checked_at.empty() ? date + "T00:00:00Z" : d.last_checked_at));
       cur_->daily_status.added += db_.Changes();
     }
     return Status::Ok();
@@ -310,6 +429,7 @@ class Applier : public ValidRecordSink {
       SB_ASSIGN_OR_RETURN(r.task_checks.deleted, Count(
           "SELECT count(*) FROM task_checks c JOIN tasks t ON t.id = c.task_id WHERE t.profile_id = ?", id));
       SB_ASSIGN_OR_RETURN(r.daily_status.deleted, Count("SELECT count(*) FROM daily_status WHERE profile_id = ?", id));
+      SB_ASSIGN_OR_RETURN(r.days_off.deleted, Count("SELECT count(*) FROM days_off WHERE profile_id = ?", id));
       SB_ASSIGN_OR_RETURN(Statement del, db_.Prepare("DELETE FROM profiles WHERE id = ?"));
       del.Bind(1, id);
       SB_RETURN_IF_ERROR(del.Run());
@@ -345,7 +465,8 @@ class Applier : public ValidRecordSink {
   ImportReport* report_;
   std::string now_;
   Status status_;
-  std::optional<Statement> insert_task_, insert_check_, insert_status_;  // set by Prepare()
+  std::optional<Statement> insert_task_, insert_check_, select_check_, update_check_, insert_status_,
+      insert_day_off_;  // set by Prepare()
   json settings_;
   std::set<std::string> touched_;  // profile names the backup wrote
   // The profile being applied:
@@ -355,13 +476,9 @@ class Applier : public ValidRecordSink {
   std::unordered_map<int64_t, int64_t> task_ids_;   // id in the file -> id in this database
   struct TaskFlags {
     bool active = true, required = true;
-  };
-  struct DayTally {  // a day's checked tasks in this database (the day exists once any is checked)
-    int64_t active = 0, required = 0;  // checked tasks that are active; active and required
-    std::string last_checked_at;       // the latest checked_at among the active ones
+    EntryTask task;
   };
   std::unordered_map<int64_t, TaskFlags> flags_;     // this profile's tasks, by id in this database
-  std::unordered_map<std::string, DayTally> days_;   // by date
   std::set<std::string> old_titles_;                // replace: titles that were there before
   std::unordered_map<std::string, std::string> statuses_;  // the file's completed days: date -> completed_at
   std::vector<CheckRecord> deferred_;
@@ -417,7 +534,7 @@ json ToJson(const ImportReport& r) {
   for (const auto& p : r.profiles)
     profiles.push_back({{"name", p.name}, {"profile_id", p.profile_id}, {"action", p.action},
                         {"tasks", CountsJson(p.tasks)}, {"task_checks", CountsJson(p.task_checks)},
-                        {"daily_status", CountsJson(p.daily_status)}});
+                        {"daily_status", CountsJson(p.daily_status)}, {"days_off", CountsJson(p.days_off)}});
   json out = {{"dry_run", r.dry_run}, {"mode", r.mode}, {"whole_instance", r.whole_instance},
               {"profiles", profiles}, {"header", r.header}};
   if (!r.backup_settings.empty()) out["backup_settings"] = r.backup_settings;
@@ -427,7 +544,8 @@ json ToJson(const ImportReport& r) {
 json ToJson(const BackupSummary& s) {
   return {{"header", s.header}, {"profile_names", s.profile_names},
           {"counts", {{"profiles", s.profiles}, {"tasks", s.tasks}, {"task_checks", s.task_checks},
-                      {"daily_status", s.daily_status}}}};
+                      {"daily_status", s.daily_status}, {"days_off", s.days_off}, {"skips", s.skips},
+                      {"amounts", s.amounts}, {"notes", s.notes}}}};
 }
 
 }  // namespace streakbox

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "streakbox/backup_format.h"
+#include "streakbox/habit_rules.h"
 
 namespace streakbox {
 namespace {
@@ -25,6 +26,11 @@ class Writer {
   }
   Writer& operator<<(int64_t n) {
     buf_ += std::to_string(n);
+    return *this;
+  }
+  // A number as JSON writes it: the shortest text that reads back as the same double.
+  Writer& Number(double d) {
+    buf_ += json(d).dump();
     return *this;
   }
   // Appends a JSON string literal.
@@ -66,31 +72,58 @@ Status WriteProfile(Database& db, Writer& w, const ProfileRow& p) {
     << "},\n\"tasks\":[";
   SB_ASSIGN_OR_RETURN(Statement tasks, db.Prepare(
       "SELECT id, title, description, is_required, is_active, sort_order, fitbit_auto_check, created_at, "
-      "updated_at FROM tasks WHERE profile_id = ? ORDER BY sort_order, id"));
+      "updated_at, schedule_type, schedule_weekdays, schedule_times, schedule_days, measure_unit, measure_target, "
+      "measure_direction FROM tasks WHERE profile_id = ? ORDER BY sort_order, id"));
   tasks.Bind(1, p.id);
-  std::vector<std::pair<int64_t, std::string>> titles;  // id, quoted title
+  struct TaskRef {
+    int64_t id;
+    std::string quoted_title;
+    bool measurable;
+  };
+  std::vector<TaskRef> titles;
   for (;;) {
     SB_ASSIGN_OR_RETURN(bool row, tasks.Step());
     if (!row) break;
-    titles.emplace_back(tasks.Int(0), Writer::Quote(tasks.Text(1)));
-    w << (titles.size() > 1 ? ",\n" : "\n") << "{\"title\":" << titles.back().second
+    // The database's own rule (a file restored from elsewhere is untrusted too).
+    SB_ASSIGN_OR_RETURN(Schedule schedule, ScheduleFromColumns(tasks.Text(9), tasks.Int(10), tasks.Int(11), tasks.Int(12)));
+    const bool measurable = !tasks.IsNull(14);
+    titles.push_back({tasks.Int(0), Writer::Quote(tasks.Text(1)), measurable});
+    w << (titles.size() > 1 ? ",\n" : "\n") << "{\"title\":" << titles.back().quoted_title
       << ",\"description\":" << Writer::Quote(tasks.Text(2))
       << ",\"required\":" << (tasks.Int(3) ? "true" : "false") << ",\"active\":" << (tasks.Int(4) ? "true" : "false")
       << ",\"sort_order\":" << tasks.Int(5) << ",\"fitbit_auto_check\":" << (tasks.Int(6) ? "true" : "false")
-      << ",\"created_at\":" << Writer::Quote(tasks.Text(7)) << ",\"updated_at\":" << Writer::Quote(tasks.Text(8)) << "}";
+      << ",\"created_at\":" << Writer::Quote(tasks.Text(7)) << ",\"updated_at\":" << Writer::Quote(tasks.Text(8))
+      << ",\"schedule\":" << ScheduleJson(schedule).dump();
+    if (measurable) {
+      const Measure m{tasks.IsNull(13) ? "" : tasks.Text(13), tasks.Double(14), tasks.Text(15) == "at_most"};
+      w << ",\"measure\":" << MeasureJson(m).dump(-1, ' ', false, json::error_handler_t::replace);
+    }
+    w << "}";
   }
   w << "],\n\"task_checks\":[";
   SB_ASSIGN_OR_RETURN(Statement checks, db.Prepare(
-      "SELECT date, checked, checked_at FROM task_checks WHERE task_id = ? ORDER BY date"));
+      // kExportedEntrySql, with the task's measurability bound (no join per row).
+      "SELECT date, checked, checked_at, skipped, amount, note FROM task_checks WHERE task_id = ?1 AND "
+      "(checked = 1 OR skipped = 1 OR note != '' OR (amount IS NOT NULL AND ?2)) ORDER BY date"));
   bool first = true;
-  for (const auto& [task_id, quoted_title] : titles) {
-    checks.Bind(1, task_id);
+  for (const TaskRef& t : titles) {
+    checks.Bind(1, t.id).Bind(2, int64_t{t.measurable});
     for (;;) {
       SB_ASSIGN_OR_RETURN(bool row, checks.Step());
       if (!row) break;
-      w << (first ? "\n" : ",\n") << "{\"task_title\":" << quoted_title << ",\"date\":" << Writer::Quote(checks.Text(0))
+      w << (first ? "\n" : ",\n") << "{\"task_title\":" << t.quoted_title << ",\"date\":" << Writer::Quote(checks.Text(0))
         << ",\"checked\":" << (checks.Int(1) ? "true" : "false") << ",\"checked_at\":"
-        << (checks.IsNull(2) ? std::string("null") : Writer::Quote(checks.Text(2))) << "}";
+        << (checks.IsNull(2) ? std::string("null") : Writer::Quote(checks.Text(2)))
+        << ",\"skipped\":" << (checks.Int(3) ? "true" : "false");
+      // An amount only where the task is measurable now (a task made yes/no keeps its old amounts unexported).
+      if (t.measurable && !checks.IsNull(4)) {
+        w << ",\"amount\":";
+        w.Number(checks.Double(4));
+      }
+      // Most entries have no note: write it without a JSON round trip.
+      const std::string note = checks.Text(5);
+      if (note.empty()) w << ",\"note\":\"\"}";
+      else w << ",\"note\":" << Writer::Quote(note) << "}";
       first = false;
       SB_RETURN_IF_ERROR(w.MaybeFlush());
     }
@@ -107,6 +140,16 @@ Status WriteProfile(Database& db, Writer& w, const ProfileRow& p) {
     w << (first ? "\n" : ",\n") << "{\"date\":" << Writer::Quote(days.Text(0)) << ",\"completed_at\":" << Writer::Quote(days.Text(1)) << "}";
     first = false;
     SB_RETURN_IF_ERROR(w.MaybeFlush());
+  }
+  w << "],\n\"days_off\":[";
+  SB_ASSIGN_OR_RETURN(Statement off, db.Prepare("SELECT date, note FROM days_off WHERE profile_id = ? ORDER BY date"));
+  off.Bind(1, p.id);
+  first = true;
+  for (;;) {
+    SB_ASSIGN_OR_RETURN(bool row, off.Step());
+    if (!row) break;
+    w << (first ? "\n" : ",\n") << "{\"date\":" << Writer::Quote(off.Text(0)) << ",\"note\":" << Writer::Quote(off.Text(1)) << "}";
+    first = false;
   }
   w << "]}";
   return Status::Ok();
@@ -164,11 +207,14 @@ Result<ExportResult> ExportBackup(Database& db, const Clock& clock, const Export
   r.profiles = static_cast<int64_t>(profiles.size());
   SB_ASSIGN_OR_RETURN(r.tasks, CountWhere(db, "SELECT count(*) FROM tasks", options.profile_id));
   SB_ASSIGN_OR_RETURN(r.task_checks, CountWhere(db,
-      "SELECT count(*) FROM task_checks JOIN tasks ON tasks.id = task_checks.task_id", options.profile_id));
+      "SELECT count(*) FROM task_checks c JOIN tasks t ON t.id = c.task_id WHERE " + std::string(kExportedEntrySql) +
+          (options.profile_id ? " AND t.profile_id = " + std::to_string(*options.profile_id) : ""),
+      std::nullopt));
   SB_ASSIGN_OR_RETURN(r.daily_status, CountWhere(db,
       "SELECT count(*) FROM daily_status WHERE completed_at IS NOT NULL" +
           std::string(options.profile_id ? " AND profile_id = " + std::to_string(*options.profile_id) : ""),
       std::nullopt));
+  SB_ASSIGN_OR_RETURN(r.days_off, CountWhere(db, "SELECT count(*) FROM days_off", options.profile_id));
 
   json settings = json::object();
   std::string instance_id;
@@ -187,7 +233,7 @@ Result<ExportResult> ExportBackup(Database& db, const Clock& clock, const Export
     << ",\"exported_at\":\"" << FormatUtc(clock.NowUnixSeconds()) << "\",\"scope\":\""
     << (options.profile_id ? "profile" : "all") << "\",\n\"counts\":{\"profiles\":" << r.profiles
     << ",\"tasks\":" << r.tasks << ",\"task_checks\":" << r.task_checks << ",\"daily_status\":" << r.daily_status
-    << "},\n\"settings\":" << (options.profile_id ? std::string("{}") : settings.dump(-1, ' ', false, json::error_handler_t::replace))
+    << ",\"days_off\":" << r.days_off << "},\n\"settings\":" << (options.profile_id ? std::string("{}") : settings.dump(-1, ' ', false, json::error_handler_t::replace))
     << ",\n\"profiles\":[";
   for (size_t i = 0; i < profiles.size(); ++i) {
     if (i) w << ",\n";

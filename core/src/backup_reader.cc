@@ -28,6 +28,7 @@ bool RecordArrayKey(const std::string& key, RecordKind* kind) {
   if (key == "tasks") *kind = RecordKind::kTask;
   else if (key == "task_checks") *kind = RecordKind::kCheck;
   else if (key == "daily_status") *kind = RecordKind::kStatus;
+  else if (key == "days_off") *kind = RecordKind::kDayOff;
   else return false;
   return true;
 }
@@ -37,8 +38,9 @@ bool RecordArrayKey(const std::string& key, RecordKind* kind) {
 // built as a json value and handed to the visitor, anything else is skipped
 // without being built (the parser keeps no text of it). A built value holds
 // only its known fields, one level deep (a container inside it is built empty,
-// so its type still shows), and at most kMaxBuiltValueBytes of text: memory is
-// bounded whatever the file holds.
+// so its type still shows; a task's schedule and measure are built whole, to
+// kMaxNestedDepth, for the habit rules' readers), and at most
+// kMaxBuiltValueBytes of text: memory is bounded whatever the file holds.
 class Sax : public JsonHandler {
  public:
   explicit Sax(BackupVisitor& v) : v_(v) {}
@@ -58,7 +60,8 @@ class Sax : public JsonHandler {
   void Key(std::string& k) override {
     if (skip_ > 0) return;
     if (!build_.empty()) {
-      skip_next_ = (build_shape_ && !IsKnownField(*build_shape_, k)) || over_budget_;
+      // Inside a nested value (a schedule) every key is kept: its reader refuses unknown ones.
+      skip_next_ = (build_.size() == 1 && build_shape_ && !IsKnownField(*build_shape_, k)) || over_budget_;
       if (!skip_next_) Spend(k.size());
       build_key_ = k;
     } else {
@@ -103,7 +106,13 @@ class Sax : public JsonHandler {
     switch (p.target) {
       case Target::kProfileInfo: return Shape::kProfile;
       case Target::kRecord:
-        return p.kind == RecordKind::kTask ? Shape::kTask : p.kind == RecordKind::kCheck ? Shape::kCheck : Shape::kStatus;
+        switch (p.kind) {
+          case RecordKind::kTask: return Shape::kTask;
+          case RecordKind::kCheck: return Shape::kCheck;
+          case RecordKind::kStatus: return Shape::kStatus;
+          case RecordKind::kDayOff: return Shape::kDayOff;
+        }
+        return std::nullopt;
       case Target::kField:
         if (p.key == "counts") return Shape::kCounts;
         return std::nullopt;  // the settings: any key
@@ -214,10 +223,14 @@ class Sax : public JsonHandler {
       return Sync();
     }
     if (!build_.empty()) {
-      // A container inside a built value: built empty (its type is what the
-      // parsers check), its contents skipped.
       Spend(sizeof(json));
-      if (!over_budget_) Add(is_array ? json::array() : json::object());
+      json* slot = over_budget_ ? nullptr : Add(is_array ? json::array() : json::object());
+      if (slot && Nests()) {  // a task's schedule or measure, and the weekday list inside
+        build_.push_back(slot);
+        return;
+      }
+      // Any other container inside a built value: built empty (its type is
+      // what the parsers check), its contents skipped.
       skip_ = 1;
       return Sync();
     }
@@ -252,6 +265,16 @@ class Sax : public JsonHandler {
     if (role == Role::kProfile) v_.EndProfile();
     if (role == Role::kRoot && single_) v_.EndProfile();
   }
+
+  // Whether the container opening now inside the built value is built with
+  // its contents: a task's `schedule` or `measure`, and containers inside
+  // those, to kMaxNestedDepth levels below the record.
+  bool Nests() const {
+    if (build_.size() >= kMaxNestedDepth) return false;
+    if (build_.size() > 1) return true;
+    return build_shape_ == Shape::kTask && (build_key_ == "schedule" || build_key_ == "measure");
+  }
+  static constexpr size_t kMaxNestedDepth = 3;
 
   json* Add(json value) {
     json& top = *build_.back();

@@ -74,11 +74,14 @@ class Fields {
     if (*out && !IsIsoTime(**out)) Problem(key, TimeProblem(**out));
   }
   // A required 'YYYY-MM-DD' that some time zone has reached: not after `latest`.
-  void Date(const char* key, std::string* out, const std::string& latest) {
+  // `too_late`, when given, replaces the "in the future" message.
+  void Date(const char* key, std::string* out, const std::string& latest, const char* too_late = nullptr) {
     Str(key, out, /*required=*/true);
     if (out->empty()) return;
     if (!IsValidDate(*out)) return Problem(key, "'" + Excerpt(*out) + "' is not a date in the form YYYY-MM-DD");
-    if (*out > latest)
+    if (*out > latest && too_late)
+      Problem(key, "'" + *out + "' " + too_late + " (the latest day is " + latest + ")");
+    else if (*out > latest)
       Problem(key, "'" + *out + "' is in the future: it has not begun anywhere on Earth yet (the latest day is " +
                        latest + ")");
   }
@@ -93,6 +96,27 @@ class Fields {
       return Problem(key, r.status().message());
     }
     *out = std::move(r).value();
+  }
+
+  // A value read by one of the habit rules' readers (habit_rules.h), which
+  // name the field after `what`: with `what` "schedule", the message
+  // "schedule.times must be 1 to 7 ..." becomes the problem
+  // "<path>.schedule.times: must be 1 to 7 ...". `what_is_field` false: `what`
+  // names the record ("task.schedule.times ..." -> "<path>.schedule.times").
+  void Rule(const std::string& what, const Status& s, bool what_is_field = true) {
+    if (s.ok()) return;
+    const std::string& m = s.message();
+    const size_t space = m.find(' ');
+    const size_t n = what.size();
+    if (m.compare(0, n, what) != 0 || space == std::string::npos || space < n || (m[n] != ' ' && m[n] != '.') ||
+        (!what_is_field && m[n] != '.')) {
+      p_->push_back({path_ + (what_is_field ? "." + what : std::string()), m});
+      ok = false;
+      return;
+    }
+    const std::string field = what_is_field ? m.substr(0, space) : m.substr(n + 1, space - n - 1);
+    p_->push_back({path_ + "." + field, m.substr(space + 1)});
+    ok = false;
   }
 
   bool ok = true;
@@ -123,13 +147,15 @@ bool OneOf(std::string_view key, const std::string_view (&names)[N]) {
 
 constexpr std::string_view kHeaderFields[] = {"version", "format", "app_version", "instance_id", "exported_at",
                                               "export_date", "scope", "counts", "settings"};
-constexpr std::string_view kCountsFields[] = {"profiles", "tasks", "task_checks", "daily_status"};
+constexpr std::string_view kCountsFields[] = {"profiles", "tasks", "task_checks", "daily_status", "days_off"};
 constexpr std::string_view kProfileFields[] = {"name", "color", "created_at", "updated_at"};
 constexpr std::string_view kTaskFields[] = {"id", "title", "description", "required", "is_required", "active",
                                             "is_active", "fitbit_auto_check", "sort_order", "created_at",
-                                            "updated_at"};
-constexpr std::string_view kCheckFields[] = {"task_id", "task_title", "date", "checked", "checked_at"};
+                                            "updated_at", "schedule", "measure"};
+constexpr std::string_view kCheckFields[] = {"task_id", "task_title", "date", "checked", "checked_at", "skipped",
+                                             "amount", "note"};
 constexpr std::string_view kStatusFields[] = {"date", "completed_at"};
+constexpr std::string_view kDayOffFields[] = {"date", "note"};
 
 }  // namespace
 
@@ -141,6 +167,7 @@ bool IsKnownField(Shape shape, std::string_view key) {
     case Shape::kTask: return OneOf(key, kTaskFields);
     case Shape::kCheck: return OneOf(key, kCheckFields);
     case Shape::kStatus: return OneOf(key, kStatusFields);
+    case Shape::kDayOff: return OneOf(key, kDayOffFields);
   }
   return false;
 }
@@ -175,7 +202,28 @@ bool ParseTask(const json& j, const std::string& path, TaskRecord* out, Problems
   f.Int("sort_order", &out->sort_order);
   f.Time("created_at", &out->created_at);
   f.Time("updated_at", &out->updated_at);
+  if (const json* v = f.Find("schedule")) {
+    Result<Schedule> r = ReadSchedule(*v, "schedule");
+    if (r.ok()) out->schedule = r.value();
+    else f.Rule("schedule", r.status());
+  }
+  if (const json* v = f.Find("measure"); v && !v->is_null()) {
+    Result<Measure> r = ReadMeasure(*v, "measure");
+    if (r.ok()) out->measure = r.value();
+    else f.Rule("measure", r.status());
+  }
+  if (f.ok) f.Rule("task", CheckHabit(out->schedule, out->measure, "task"), /*what_is_field=*/false);
   return f.ok;
+}
+
+// A note (checks and days off): optional, a string, the API's rules.
+void ReadNote(Fields& f, std::string* out) {
+  const json* v = f.Find("note");
+  if (!v || v->is_null()) return;
+  if (!v->is_string()) return f.Problem("note", "must be a string, not " + std::string(v->type_name()));
+  Result<std::string> r = NormalizeNote("note", v->get_ref<const std::string&>());
+  if (r.ok()) *out = std::move(r).value();
+  else f.Rule("note", r.status());
 }
 
 bool ParseCheck(const json& j, const std::string& path, const std::string& latest_date, CheckRecord* out,
@@ -187,8 +235,18 @@ bool ParseCheck(const json& j, const std::string& path, const std::string& lates
   if (out->task_title) *out->task_title = NormalizeReference(*out->task_title);  // as titles are stored
   if (f.ok && !out->task_id && !out->task_title) f.Problem("task_title", "is required (or task_id)");
   f.Date("date", &out->date, latest_date);
+  f.Bool("skipped", nullptr, &out->skipped);
+  out->checked = !out->skipped;  // the default
   f.Bool("checked", nullptr, &out->checked);
   f.OptTime("checked_at", &out->checked_at);
+  if (const json* v = f.Find("amount"); v && !v->is_null()) {
+    Result<double> r = ReadAmount(*v, "amount");
+    if (r.ok()) out->amount = r.value();
+    else f.Rule("amount", r.status());
+  }
+  ReadNote(f, &out->note);
+  if (out->checked && out->skipped) f.Problem("skipped", "cannot be true when checked is true: an entry is done or skipped");
+  else if (out->skipped && out->amount) f.Problem("skipped", "cannot be true for an entry with an amount");
   return f.ok;
 }
 
@@ -198,6 +256,16 @@ bool ParseStatus(const json& j, const std::string& path, const std::string& late
   Fields f(j, path, p);
   f.Date("date", &out->date, latest_date);
   f.OptTime("completed_at", &out->completed_at);
+  return f.ok;
+}
+
+bool ParseDayOff(const json& j, const std::string& path, const std::string& latest_date, DayOffRecord* out,
+                 Problems* p) {
+  if (!RequireObject(j, path, "a day off", p)) return false;
+  Fields f(j, path, p);
+  const std::string latest = FormatDate(ParseDate(latest_date).value() + kMaxDaysOffAhead);
+  f.Date("date", &out->date, latest, "is too far ahead: a day off may be marked up to 366 days ahead");
+  ReadNote(f, &out->note);
   return f.ok;
 }
 

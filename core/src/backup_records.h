@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "streakbox/habit_rules.h"
 #include "streakbox/status.h"
 
 namespace streakbox {
@@ -22,7 +23,7 @@ using Problems = std::vector<ErrorDetail>;
 
 // The objects of a backup whose fields the parsers below (and the validator's
 // header reading) read.
-enum class Shape { kHeader, kCounts, kProfile, kTask, kCheck, kStatus };
+enum class Shape { kHeader, kCounts, kProfile, kTask, kCheck, kStatus, kDayOff };
 
 // True when objects of `shape` have a field `key`: the reader builds no other
 // (unknown fields are skipped unbuilt, docs/FORMAT.md rule 9).
@@ -45,20 +46,35 @@ struct TaskRecord {
   bool required = true, active = true, fitbit_auto_check = false;
   std::optional<int64_t> sort_order;
   std::string created_at, updated_at;
+  Schedule schedule;               // 1.2; daily when absent
+  std::optional<Measure> measure;  // 1.2; absent or null: yes/no
 };
 
 struct CheckRecord {
   std::optional<int64_t> task_id;
   std::optional<std::string> task_title;
   std::string date;
-  bool checked = true;
+  bool checked = true;  // false when absent and skipped
   std::optional<std::string> checked_at;
+  bool skipped = false;           // 1.2
+  std::optional<double> amount;   // 1.2; only on a measurable task (the validator checks)
+  std::string note;               // 1.2; trimmed (NormalizeNote)
+  // Whether the row brings anything: before 1.2 only done rows did.
+  bool HasEntry() const { return checked || skipped || amount || !note.empty(); }
 };
 
 struct StatusRecord {
   std::string date;
   std::optional<std::string> completed_at;
 };
+
+struct DayOffRecord {  // 1.2
+  std::string date;
+  std::string note;
+};
+
+// A day off may be marked this many days after the latest entry date.
+constexpr int64_t kMaxDaysOffAhead = 366;
 
 bool ParseProfile(const nlohmann::json& j, const std::string& path, ProfileRecord* out, Problems* problems);
 bool ParseTask(const nlohmann::json& j, const std::string& path, TaskRecord* out, Problems* problems);
@@ -68,6 +84,9 @@ bool ParseCheck(const nlohmann::json& j, const std::string& path, const std::str
                 Problems* problems);
 bool ParseStatus(const nlohmann::json& j, const std::string& path, const std::string& latest_date,
                  StatusRecord* out, Problems* problems);
+// `latest_date` as for ParseCheck; a day off may lie kMaxDaysOffAhead days after it.
+bool ParseDayOff(const nlohmann::json& j, const std::string& path, const std::string& latest_date,
+                 DayOffRecord* out, Problems* problems);
 
 // The latest date a check may carry at `unix_seconds`: today in UTC+14, the
 // first time zone to reach a day, so no user anywhere is refused a day they

@@ -82,6 +82,7 @@ void BackupValidator::Record(RecordKind kind, const json& j, const std::string& 
       if (t.title.empty()) return;  // reported; a task with a title still counts for duplicates and references
       if (!d.titles.insert(t.title).second)
         Add(path + ".title", "another task of this profile is also titled '" + Excerpt(t.title) + "'");
+      if (t.measure) d.measurable.insert(t.title);
       if (t.id && !d.ids.emplace(*t.id, t.title).second)
         Add(path + ".id", "another task of this profile also has id " + std::to_string(*t.id));
       if (ValidRecordSink* s = Forward()) s->Task(t);
@@ -91,7 +92,12 @@ void BackupValidator::Record(RecordKind kind, const json& j, const std::string& 
       ++summary_.task_checks;
       CheckRecord c;
       if (!Parsed(ParseCheck(j, path, latest_date_, &c, &local_))) return;
-      if (!Resolves(d, c)) {
+      summary_.skips += c.skipped;
+      summary_.amounts += c.amount.has_value();
+      summary_.notes += !c.note.empty();
+      if (Resolves(d, c)) {
+        CheckAmount(d, c, path);
+      } else {
         if (deferred_.size() < static_cast<size_t>(kMaxTasks)) deferred_.push_back({digests_.size() - 1, path, c});
         else if (deferred_overflow_++ == 0)
           Add(path, "is one of more than " + std::to_string(kMaxTasks) +
@@ -105,6 +111,13 @@ void BackupValidator::Record(RecordKind kind, const json& j, const std::string& 
       StatusRecord r;
       Parsed(ParseStatus(j, path, latest_date_, &r, &local_));
       if (ValidRecordSink* s = Forward()) s->DailyStatus(r);
+      break;
+    }
+    case RecordKind::kDayOff: {
+      ++summary_.days_off;
+      DayOffRecord r;
+      if (!Parsed(ParseDayOff(j, path, latest_date_, &r, &local_))) return;
+      if (ValidRecordSink* s = Forward()) s->DayOff(r);
       break;
     }
   }
@@ -123,7 +136,8 @@ Result<BackupSummary> BackupValidator::Finish() {
   if (summary_.profiles == 0 && !has_profile_list_)
     Add("$", "holds no profiles: expected \"profiles\" (an array, empty for an instance without profiles) or \"profile\"");
   for (const Deferred& r : deferred_)
-    if (!Resolves(digests_[r.profile], r.check))
+    if (Resolves(digests_[r.profile], r.check)) CheckAmount(digests_[r.profile], r.check, r.path);
+    else
       Add(r.path + (r.check.task_title ? ".task_title" : ".task_id"),
           r.check.task_title ? "names no task of this profile: '" + Excerpt(*r.check.task_title) + "'"
                              : "names no task of this profile: id " + std::to_string(*r.check.task_id));
@@ -146,13 +160,21 @@ bool BackupValidator::Resolves(const ProfileDigest& d, const CheckRecord& c) {
   return c.task_title ? d.titles.count(*c.task_title) > 0 : d.ids.count(*c.task_id) > 0;
 }
 
+void BackupValidator::CheckAmount(const ProfileDigest& d, const CheckRecord& c, const std::string& path) {
+  if (!c.amount) return;
+  const std::string& title = c.task_title ? *c.task_title : d.ids.at(*c.task_id);
+  if (!d.measurable.count(title))
+    Add(path + ".amount", "is for measurable tasks; '" + Excerpt(title) + "' is a yes/no task (it has no measure)");
+}
+
 void BackupValidator::CheckCounts() {
   auto it = header_.find("counts");
   if (it == header_.end()) return;
   if (!it->is_object()) return Add("$.counts", "must be an object of table counts");
   const std::pair<const char*, int64_t> actual[] = {
       {"profiles", summary_.profiles}, {"tasks", summary_.tasks},
-      {"task_checks", summary_.task_checks}, {"daily_status", summary_.daily_status}};
+      {"task_checks", summary_.task_checks}, {"daily_status", summary_.daily_status},
+      {"days_off", summary_.days_off}};
   for (const auto& [table, n] : actual) {
     auto c = it->find(table);
     if (c == it->end()) continue;

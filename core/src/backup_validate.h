@@ -31,6 +31,7 @@ class ValidRecordSink {
   virtual void Task(const TaskRecord& r) = 0;
   virtual void Check(const CheckRecord& r) = 0;
   virtual void DailyStatus(const StatusRecord& r) = 0;
+  virtual void DayOff(const DayOffRecord& r) = 0;
   virtual void EndProfile() = 0;
 };
 
@@ -67,6 +68,7 @@ class BackupValidator : public BackupVisitor {
     bool has_info = false;
     bool reported_order = false;
     std::set<std::string> titles;
+    std::set<std::string> measurable;  // titles of measurable tasks (an amount needs one)
     std::map<int64_t, std::string> ids;
   };
   struct Deferred {
@@ -76,6 +78,8 @@ class BackupValidator : public BackupVisitor {
   };
 
   static bool Resolves(const ProfileDigest& d, const CheckRecord& c);
+  // An amount on a check of a yes/no task. REQUIRES: Resolves(d, c).
+  void CheckAmount(const ProfileDigest& d, const CheckRecord& c, const std::string& path);
   void CheckCounts();
   void CheckHeaderText(const std::string& key, const nlohmann::json& value, const std::string& path);
   bool Parsed(bool ok);

@@ -79,6 +79,7 @@ Result<DatabaseImageInfo> Describe(Database& img, int version, int64_t size) {
   info.tasks = counts["tasks"];
   info.task_checks = counts["task_checks"];
   info.daily_status = counts["daily_status"];
+  info.days_off = counts["days_off"];
   SB_ASSIGN_OR_RETURN(Statement st, img.Prepare("SELECT value FROM settings WHERE key = 'instance_id'"));
   SB_ASSIGN_OR_RETURN(bool row, st.Step());
   if (row) info.instance_id = st.Text(0);
@@ -93,6 +94,7 @@ Result<DatabaseImageInfo> Describe(Database& img, int version, int64_t size) {
 // instance_id, secret.* or local.* settings as data).
 struct CheckedImage {
   std::unique_ptr<ImageReader> reader;
+  std::unique_ptr<Database> migrated;  // a file of an older schema, copied and migrated
   DatabaseImageInfo info;
   std::string backup;
 };
@@ -104,11 +106,20 @@ Result<CheckedImage> ReadImage(const std::string& bytes, const Clock& clock, con
   ImageReader& r = *out.reader;
   auto version = CheckImage(r.db());
   SB_RETURN_IF_ERROR(r.Explain(version.status()));
-  auto info = Describe(r.db(), version.value(), size);
+  // A file of an older schema is read through Streakbox's own migrations, on
+  // a copy in memory: its rows then read as this build's.
+  Database* rows = &r.db();
+  if (version.value() < kSchemaVersion) {
+    SB_ASSIGN_OR_RETURN(out.migrated, Database::Open(":memory:"));
+    SB_RETURN_IF_ERROR(r.Explain(CopyDatabase(out.migrated->handle(), r.db().handle())));
+    SB_RETURN_IF_ERROR(Migrate(*out.migrated));
+    rows = out.migrated.get();
+  }
+  auto info = Describe(*rows, version.value(), size);
   SB_RETURN_IF_ERROR(r.Explain(info.status()));
   out.info = std::move(info).value();
   StringSink sink;
-  SB_RETURN_IF_ERROR(r.Explain(ExportBackup(r.db(), clock, ExportOptions{}, sink).status()));
+  SB_RETURN_IF_ERROR(r.Explain(ExportBackup(*rows, clock, ExportOptions{}, sink).status()));
   out.backup = sink.str();
   return out;
 }
@@ -121,11 +132,13 @@ int64_t DefaultImageStepBudget(int64_t file_size) {
 
 Result<json> CountRecords(Database& db) {
   json out;
-  const std::pair<const char*, const char*> queries[] = {
+  const std::pair<const char*, std::string> queries[] = {
       {"profiles", "SELECT count(*) FROM profiles"},
       {"tasks", "SELECT count(*) FROM tasks"},
-      {"task_checks", "SELECT count(*) FROM task_checks WHERE checked = 1"},
-      {"daily_status", "SELECT count(*) FROM daily_status WHERE completed_at IS NOT NULL"}};
+      {"task_checks", "SELECT count(*) FROM task_checks c JOIN tasks t ON t.id = c.task_id WHERE " +
+                          std::string(kExportedEntrySql)},
+      {"daily_status", "SELECT count(*) FROM daily_status WHERE completed_at IS NOT NULL"},
+      {"days_off", "SELECT count(*) FROM days_off"}};
   for (const auto& [name, sql] : queries) {
     SB_ASSIGN_OR_RETURN(int64_t n, IntQuery(db, sql));
     out[name] = n;
@@ -171,7 +184,7 @@ json ToJson(const DatabaseImageInfo& i) {
   return {{"schema_version", i.schema_version}, {"instance_id", i.instance_id}, {"size", i.size},
           {"stored_password", i.stored_password},
           {"counts", {{"profiles", i.profiles}, {"tasks", i.tasks}, {"task_checks", i.task_checks},
-                      {"daily_status", i.daily_status}}}};
+                      {"daily_status", i.daily_status}, {"days_off", i.days_off}}}};
 }
 
 }  // namespace streakbox

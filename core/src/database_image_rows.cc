@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "database_image_internal.h"
+#include "streakbox/habit_rules.h"
 
 namespace streakbox {
 namespace {
@@ -188,11 +189,33 @@ std::string CellExcerpt(const std::string& value, size_t max) {
   return out;
 }
 
+// Every task's schedule columns make a schedule (habit_rules.h's own rule,
+// ScheduleFromColumns), and a measurable task's direction is one Streakbox
+// writes. Schema 3 on.
+Status CheckHabitColumns(Database& img) {
+  SB_ASSIGN_OR_RETURN(Statement st, img.Prepare(
+      "SELECT quote(id), schedule_type, schedule_weekdays, schedule_times, schedule_days, "
+      "measure_target IS NULL, coalesce(measure_direction, '') FROM tasks"));
+  for (;;) {
+    SB_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return Status::Ok();
+    auto schedule = ScheduleFromColumns(st.Text(1), st.Int(2), st.Int(3), st.Int(4));
+    if (!schedule.ok()) return Refuse(RowLabel("tasks", {"id"}, st) + ": " + schedule.status().message());
+    const std::string direction = st.Text(6);
+    if (st.Int(5) == 0 && direction != "at_least" && direction != "at_most")
+      return Refuse(RowLabel("tasks", {"id"}, st) + ": measure_direction is '" + CellExcerpt(direction) +
+                    "', not at_least or at_most");
+  }
+}
+
 Status CheckImageCells(Database& img, Database& ref) {
   for (const char* table : kImageDataTables) SB_RETURN_IF_ERROR(CheckTable(img, ref, table));
-  SB_ASSIGN_OR_RETURN(Statement v3, ref.Prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'days_off'"));
-  SB_ASSIGN_OR_RETURN(bool has_days_off, v3.Step());
-  if (has_days_off) SB_RETURN_IF_ERROR(CheckTable(img, ref, "days_off"));  // from schema 3
+  SB_ASSIGN_OR_RETURN(Statement has, ref.Prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'days_off'"));
+  SB_ASSIGN_OR_RETURN(bool row, has.Step());
+  if (row && has.Int(0) > 0) {  // schema 3: the habit model
+    SB_RETURN_IF_ERROR(CheckTable(img, ref, "days_off"));
+    SB_RETURN_IF_ERROR(CheckHabitColumns(img));
+  }
   return Status::Ok();
 }
 

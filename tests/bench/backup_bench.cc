@@ -146,10 +146,15 @@ int main(int argc, char** argv) {
   auto t0 = Clock_::now();
   {
     auto st = src->db().Prepare(
-        "SELECT t.title, c.date, c.checked, c.checked_at FROM task_checks c JOIN tasks t ON t.id = c.task_id "
-        "ORDER BY t.profile_id, t.sort_order, c.date").value();
+        "SELECT t.title, c.date, c.checked, c.checked_at, c.skipped, c.amount, c.note FROM task_checks c "
+        "JOIN tasks t ON t.id = c.task_id ORDER BY t.profile_id, t.sort_order, c.date").value();
     size_t bytes = 0;
-    while (st.Step().value()) bytes += st.Text(0).size() + st.Text(1).size() + st.Text(3).size();
+    double amounts = 0;
+    while (st.Step().value()) {
+      bytes += st.Text(0).size() + st.Text(1).size() + st.Text(3).size() + st.Text(6).size() + st.Int(4);
+      if (!st.IsNull(5)) amounts += st.Double(5);
+    }
+    if (amounts < 0) return 1;
     if (bytes == 0) return 1;
   }
   const double select_s = Since(t0);
@@ -171,14 +176,21 @@ int main(int argc, char** argv) {
   double insert_s = 0;
   {
     struct Row { int64_t a; std::string b, c; };
-    std::vector<Row> profiles, tasks, checks, statuses;
+    std::vector<Row> profiles, tasks, statuses;
     auto load = [&](const char* sql, std::vector<Row>* out) {
       auto st = src->db().Prepare(sql).value();
       while (st.Step().value()) out->push_back({st.Int(0), st.Text(1), st.Text(2)});
     };
     load("SELECT id, name, color FROM profiles", &profiles);
     load("SELECT profile_id, title, description FROM tasks ORDER BY id", &tasks);
-    load("SELECT task_id, date, checked_at FROM task_checks", &checks);
+    struct CheckRow { int64_t task, checked, skipped; std::string date, checked_at, note; bool has_amount; double amount; };
+    std::vector<CheckRow> entries;
+    {
+      auto st = src->db().Prepare("SELECT task_id, date, checked, checked_at, skipped, amount, note FROM task_checks").value();
+      while (st.Step().value())
+        entries.push_back({st.Int(0), st.Int(2), st.Int(4), st.Text(1), st.Text(3), st.Text(6), !st.IsNull(5),
+                           st.IsNull(5) ? 0.0 : st.Double(5)});
+    }
     load("SELECT profile_id, date, completed_at FROM daily_status", &statuses);
     std::remove((dir + "/bench-ceiling.db").c_str());
     auto ceiling = App::Open(dir + "/bench-ceiling.db", clock).value();
@@ -194,7 +206,16 @@ int main(int argc, char** argv) {
     };
     run("INSERT INTO profiles (id, name, color, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')", profiles);
     run("INSERT INTO tasks (profile_id, title, description, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')", tasks);
-    run("INSERT INTO task_checks (task_id, date, checked, checked_at) VALUES (?, ?, 1, ?)", checks);
+    {
+      auto ins = db.Prepare("INSERT INTO task_checks (task_id, date, checked, checked_at, skipped, amount, note) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?)").value();
+      for (const CheckRow& r : entries) {
+        ins.Bind(1, r.task).Bind(2, r.date).Bind(3, r.checked).Bind(4, r.checked_at).Bind(5, r.skipped).Bind(7, r.note);
+        if (r.has_amount) ins.BindDouble(6, r.amount);
+        else ins.BindNull(6);
+        Check(ins.Run(), "insert");
+      }
+    }
     run("INSERT INTO daily_status (profile_id, date, completed_at) VALUES (?, ?, ?)", statuses);
     Check(db.Exec("COMMIT"), "commit");
     insert_s = Since(t0);

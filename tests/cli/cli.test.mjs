@@ -55,9 +55,27 @@ test('inspect prints the header as JSON', () => {
   assert.equal(r.code, 0, r.err);
   const j = JSON.parse(r.out);
   assert.equal(j.header.version, '1.0');
-  assert.deepEqual(j.counts, { profiles: 1, tasks: 1, task_checks: 1, daily_status: 1 });
+  assert.deepEqual(j.counts, { profiles: 1, tasks: 1, task_checks: 1, daily_status: 1, days_off: 0, skips: 0, amounts: 0, notes: 0 });
   assert.deepEqual(j.profile_names, ['Mom']);
 });
+
+test('validate and inspect count the days off, skips, amounts and notes of a 1.2 file', () => {
+  const file = join(DATA, 'every-kind-source.json');
+  const r = run('validate', file);
+  assert.equal(r.code, 0, r.err);
+  assert.equal(r.out, 'valid: 2 profiles, 9 tasks, 23 checks, 2 completed days, 3 days off, 3 skipped, 9 amounts, 6 notes\n');
+  const j = JSON.parse(run('inspect', file).out);
+  assert.deepEqual(j.counts, { profiles: 2, tasks: 9, task_checks: 23, daily_status: 2, days_off: 3, skips: 3, amounts: 9, notes: 6 });
+});
+
+test('validate names the path of a schedule that can never be met', () => withTemp((dir) => {
+  const bad = join(dir, 'bad.json');
+  writeFileSync(bad, JSON.stringify({ version: '1.2', profiles: [{ profile: { name: 'P' },
+    tasks: [{ title: 'A' }, { title: 'B', schedule: { type: 'per_week', times: 8 } }] }] }));
+  const r = run('validate', bad);
+  assert.equal(r.code, 1);
+  assert.equal(r.out, '$.profiles[0].tasks[1].schedule.times: must be 1 to 7 for a weekly schedule\n');
+}));
 
 test('import into a new database, export, re-import: a round trip', () => withTemp((dir) => {
   const db = join(dir, 'app.db');
@@ -111,7 +129,7 @@ test('database files: db-export makes a copy the other commands open; db-restore
   assert.ok(!existsSync(`${copy}.tmp`));
   const info = run('db-inspect', copy);
   assert.equal(info.code, 0, info.err);
-  assert.deepEqual(JSON.parse(info.out).counts, { profiles: 2, tasks: 3, task_checks: 3, daily_status: 2 });
+  assert.deepEqual(JSON.parse(info.out).counts, { profiles: 2, tasks: 3, task_checks: 3, daily_status: 2, days_off: 0 });
   // The copy is an ordinary Streakbox database: export reads it directly.
   assert.equal(JSON.parse(run('export', '--db', copy).out).counts.profiles, 2);
 

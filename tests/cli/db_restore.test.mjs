@@ -87,6 +87,6 @@ test('db-restore of versions 1 and 2 keeps this database\'s instance id; db-insp
     const after = JSON.parse(run(BIN, 'export', '--db', db).out);
     assert.equal(after.instance_id, ours);
     assert.deepEqual(after.profiles.map((p) => p.profile.name), ['Dad']);
-    assert.deepEqual(after.counts, { profiles: 1, tasks: 2, task_checks: 3, daily_status: 1 });
+    assert.deepEqual(after.counts, { profiles: 1, tasks: 2, task_checks: 3, daily_status: 1, days_off: 0 });
   }
 }));

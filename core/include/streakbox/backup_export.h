@@ -12,13 +12,20 @@
 
 namespace streakbox {
 
+// The task_checks rows (as `c`, joined to their task as `t`) that a backup
+// holds: an entry done, skipped, with a note, or with an amount of a task
+// that is measurable. A row left with only the amount of a task made yes/no
+// since is not written (1.2 would refuse an amount there).
+constexpr const char* kExportedEntrySql =
+    "(c.checked = 1 OR c.skipped = 1 OR c.note != '' OR (c.amount IS NOT NULL AND t.measure_target IS NOT NULL))";
+
 struct ExportOptions {
   std::optional<int64_t> profile_id;  // one profile; all profiles when empty
 };
 
 struct ExportResult {
   std::string filename;  // streakbox-backup[-<profile>]-YYYY-MM-DD.json
-  int64_t profiles = 0, tasks = 0, task_checks = 0, daily_status = 0;
+  int64_t profiles = 0, tasks = 0, task_checks = 0, daily_status = 0, days_off = 0;
 };
 
 Result<ExportResult> ExportBackup(Database& db, const Clock& clock, const ExportOptions& options, ByteSink& sink);

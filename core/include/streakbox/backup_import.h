@@ -34,7 +34,7 @@ struct ProfileReport {
   std::string name;
   int64_t profile_id = 0;   // in this database after the import (0 in a dry run for a new profile)
   std::string action;       // "created", "replaced", "merged" or "deleted"
-  TableCounts tasks, task_checks, daily_status;
+  TableCounts tasks, task_checks, daily_status, days_off;
 };
 
 struct ImportReport {
@@ -55,7 +55,8 @@ struct ImportReport {
 // What a valid backup holds, from Validate().
 struct BackupSummary {
   nlohmann::json header;
-  int64_t profiles = 0, tasks = 0, task_checks = 0, daily_status = 0;
+  int64_t profiles = 0, tasks = 0, task_checks = 0, daily_status = 0, days_off = 0;
+  int64_t skips = 0, amounts = 0, notes = 0;  // checks that are skipped, that hold an amount, a note (1.2)
   std::vector<std::string> profile_names;
 };
 

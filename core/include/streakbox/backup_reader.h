@@ -1,14 +1,15 @@
 // BackupReader: a streaming (SAX) reader of backup JSON that hands each record
 // to a visitor as soon as it is complete, so memory stays flat however large
 // the file. It understands both layouts of docs/FORMAT.md:
-//   - "profiles": [{profile, tasks, task_checks, daily_status}, ...]  (ours, the seed's docs, the seed app's "all")
-//   - top-level profile, tasks, task_checks, daily_status             (the seed app's single-profile export)
+//   - "profiles": [{profile, tasks, task_checks, daily_status, days_off}, ...]  (ours, the seed's docs, the seed app's "all")
+//   - top-level profile, tasks, task_checks, daily_status                 (the seed app's single-profile export)
 // and reports each record with its JSON path ("$.profiles[0].tasks[2]").
 // It checks shape only (what is an object, what is an array); the meaning of
 // each field is the importer's business. Work and memory are bounded whatever
 // the file holds: unknown fields are skipped without being built, a record
-// holds only its known fields, one level deep, at most 1 MiB of text, and at
-// most 1000 profiles are read (docs/FORMAT.md, "Limits").
+// holds only its known fields, one level deep (a task's `schedule` and
+// `measure` three: their own fields and the weekday list), at most 1 MiB of
+// text, and at most 1000 profiles are read (docs/FORMAT.md, "Limits").
 #pragma once
 
 #include <functional>
@@ -21,7 +22,7 @@
 
 namespace streakbox {
 
-enum class RecordKind { kTask, kCheck, kStatus };
+enum class RecordKind { kTask, kCheck, kStatus, kDayOff };
 
 class BackupVisitor {
  public:

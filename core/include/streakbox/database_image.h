@@ -50,7 +50,7 @@ struct DatabaseImageInfo {
   std::string instance_id;
   int64_t size = 0;
   bool stored_password = false;
-  int64_t profiles = 0, tasks = 0, task_checks = 0, daily_status = 0;
+  int64_t profiles = 0, tasks = 0, task_checks = 0, daily_status = 0, days_off = 0;
 };
 
 // Files above this size are refused (a habit tracker's database is far smaller).
@@ -78,8 +78,9 @@ Result<DatabaseImageInfo> InspectDatabaseImage(const std::string& bytes, const C
 Result<DatabaseImageInfo> RestoreDatabaseImage(Database& live, const Clock& clock, const std::string& bytes,
                                                const DatabaseImageBudget& budget = {});
 
-// The row counts the backup header reports: profiles, tasks, task_checks and
-// completed days (daily_status rows with a completed_at).
+// The row counts the backup header reports: profiles, tasks, task_checks (the
+// entries a backup holds, kExportedEntrySql), completed days (daily_status
+// rows with a completed_at) and days off. REQUIRES: the current schema.
 Result<nlohmann::json> CountRecords(Database& db);
 
 nlohmann::json ToJson(const DatabaseImageInfo& info);
