@@ -352,8 +352,7 @@ class Applier : public ValidRecordSink {
     for (const auto& [id, f] : flags_) {
       if (!f.active || !f.required) continue;
       has_required = true;
-      if (IsPeriodic(f.task.schedule)) continue;
-      for (int w = 1; w <= 7; ++w) due_by_weekday[w] += IsDueOn(f.task.schedule, w + 3);  // day 4, 1970-01-05, is a Monday
+      for (int w = 1; w <= 7; ++w) due_by_weekday[w] += DecidesDay(f.task.schedule, true, w + 3);  // day 4, 1970-01-05, is a Monday
     }
     struct Day {
       int64_t number = 0;           // the day, as ParseDate counts
@@ -383,7 +382,7 @@ class Applier : public ValidRecordSink {
         std::string at = es.Text(4);
         if (at > d.last_checked_at) d.last_checked_at = std::move(at);
       }
-      if (!f.required || IsPeriodic(f.task.schedule) || !IsDueOn(f.task.schedule, d.number)) continue;
+      if (!DecidesDay(f.task.schedule, f.required, d.number)) continue;
       d.tally.required_done += done;
       d.tally.required_skipped += skipped;
     }

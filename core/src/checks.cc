@@ -130,6 +130,7 @@ Status Tracker::SetDayOff(int64_t profile_id, const std::string& date, const std
     st.Bind(1, profile_id).Bind(2, date);
     SB_RETURN_IF_ERROR(st.Run());
   }
+  SB_RETURN_IF_ERROR(EvaluateDay(profile_id, date));  // a day off is never complete; back at work, it may be
   return tx.Commit();
 }
 
@@ -152,25 +153,23 @@ Result<DayTally> Tracker::TallyDay(int64_t profile_id, const std::string& date, 
   SB_ASSIGN_OR_RETURN(tally.day_off, off.Step());
   for (const Task& t : tasks) {
     const Entry e = entries.count(t.id) ? entries[t.id] : Entry{};
-    const bool day_due = !IsPeriodic(t.schedule) && IsDueOn(t.schedule, day);
     if (t.active) {
       tally.has_required = tally.has_required || t.required;
       tally.any_done += e.done;
-      if (t.required && day_due) {
+      if (DecidesDay(t.schedule, t.required, day)) {
         ++tally.required_due;
         tally.required_done += e.done;
         tally.required_skipped += e.skipped;
       }
     }
-    if (out) out->push_back(DayTask{t, e, IsPeriodic(t.schedule) || day_due, std::nullopt});
+    if (out) out->push_back(DayTask{t, e, IsDueOn(t.schedule, day), std::nullopt});  // periodic: refined by GetDay
   }
   return tally;
 }
 
 Status Tracker::EvaluateDay(int64_t profile_id, const std::string& date) {
   SB_ASSIGN_OR_RETURN(DayTally tally, TallyDay(profile_id, date, nullptr));
-  tally.day_off = false;  // a day off pauses the streak; what was done on it is still recorded
-  if (EvaluateDayTally(tally) == DayState::kComplete) {
+  if (EvaluateDayTally(tally) == DayState::kComplete) {  // a day off is never complete
     SB_ASSIGN_OR_RETURN(Statement st, db_.Prepare(
         "INSERT INTO daily_status (profile_id, date, completed_at) VALUES (?, ?, ?) "
         "ON CONFLICT (profile_id, date) DO UPDATE SET "

@@ -259,6 +259,10 @@ Result<std::string> NormalizeNote(const std::string& what, const std::string& ra
   return NormalizeText(what, raw, kMaxNoteLength, true);
 }
 
+bool DecidesDay(const Schedule& s, bool required, int64_t day) {
+  return required && !IsPeriodic(s) && IsDueOn(s, day);
+}
+
 DayState EvaluateDayTally(const DayTally& t) {
   if (t.day_off) return DayState::kPaused;
   if (t.required_due > 0) {

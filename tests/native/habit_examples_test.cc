@@ -197,6 +197,17 @@ TEST_F(HabitCalls, DaysOffAndHistory) {
   EXPECT_EQ(h[1]["day_off"]["note"], "Ill");
   Value("setDayOff", {p, "2026-03-10", false});
   EXPECT_EQ(Value("getHistory", {p, "2026-03-10", "2026-03-10"}).size(), 0u);
+  // A day off is never complete, as the importer also decides: marking it
+  // re-evaluates the day, and taking the mark away brings the completion back.
+  Value("setCheck", {p, run, "2026-03-11", true});
+  EXPECT_EQ(Value("getDay", {p, "2026-03-11"})["state"], "complete");
+  Value("setDayOff", {p, "2026-03-11", true});
+  json off = Value("getDay", {p, "2026-03-11"});
+  EXPECT_EQ(off["state"], "paused");
+  EXPECT_TRUE(off["completed_at"].is_null());
+  EXPECT_EQ(Count("daily_status"), 0);
+  Value("setDayOff", {p, "2026-03-11", false});
+  EXPECT_EQ(Value("getDay", {p, "2026-03-11"})["state"], "complete");
 }
 
 TEST_F(HabitCalls, BadInputNamesTheFieldAndChangesNothing) {

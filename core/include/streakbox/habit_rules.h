@@ -146,6 +146,10 @@ Result<std::string> NormalizeNote(const std::string& what, const std::string& ra
 
 // ---- Day completion -----------------------------------------------------------
 
+// Whether an active task counts toward its profile's day `day` (DayTally's
+// required_due): required, day-scheduled, and due that day.
+bool DecidesDay(const Schedule& s, bool required, int64_t day);
+
 // What one day holds for one profile, counted over its ACTIVE tasks.
 struct DayTally {
   int64_t required_due = 0;      // required, day-scheduled (daily/weekdays) and due that day
