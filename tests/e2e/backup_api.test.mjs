@@ -42,7 +42,7 @@ test('export, dry run, import and the error kinds through the API', () => withBr
     }, seedAll);
     assert.match(r.all.filename, /^streakbox-backup-\d{4}-\d{2}-\d{2}\.json$/);
     assert.match(r.one, /^streakbox-backup-Mom-\d{4}-\d{2}-\d{2}\.json$/);
-    assert.deepEqual(r.all.header, { profiles: 1, tasks: 1, task_checks: 1, daily_status: 1 });
+    assert.deepEqual(r.all.header, { profiles: 1, tasks: 1, task_checks: 1, daily_status: 1, days_off: 0 });
     assert.equal(r.dry.dry_run, true);
     assert.deepEqual(r.afterDry, ['Mom'], 'a dry run changes nothing');
     assert.ok(r.progress.length > 0 && r.progress.at(-1) <= 1, 'progress is reported');

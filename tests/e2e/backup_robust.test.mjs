@@ -98,7 +98,7 @@ test('a tab closed in the middle of a large import leaves all of it or none of i
   const after = await page.evaluate((snapshot) => (0, eval)(snapshot)(), SNAPSHOT);
   // The file holds one profile, so a Replace adds it and keeps Mom (docs/FORMAT.md, "Import").
   const whole = [...before, { name: 'Stranger', tasks: Array.from({ length: 30 }, (_, i) => `Task ${i}`),
-    counts: { profiles: 1, tasks: 30, task_checks: 330000, daily_status: 11000 } }];
+    counts: { profiles: 1, tasks: 30, task_checks: 330000, daily_status: 11000, days_off: 0 } }];
   assert.ok(JSON.stringify(after) === JSON.stringify(before) || JSON.stringify(after) === JSON.stringify(whole),
     `neither the data before nor the whole import: ${JSON.stringify(after).slice(0, 300)}`);
   assert.deepEqual(await page.evaluate(() => window.streakbox.integrityCheck()), ['ok']);

@@ -50,7 +50,8 @@ test('a daily schedule runs once the clock passes 03:00; retention keeps N; the 
   assert.deepEqual(r.files.sort(), r.historyFiles.sort(), 'OPFS holds exactly the history\'s files, no partial ones');
   assert.equal(r.verify.checksum_ok, true);
   assert.equal(r.verify.format, 'json');
-  assert.deepEqual(r.verify.counts, { profiles: 1, tasks: 1, task_checks: 0, daily_status: 0 });
+  assert.deepEqual(r.verify.counts,
+    { profiles: 1, tasks: 1, task_checks: 0, daily_status: 0, days_off: 0, skips: 0, amounts: 0, notes: 0 });
   assert.deepEqual(errors, []);
 }));
 
@@ -98,7 +99,7 @@ test('restore round trips: from history, from a file, and the database file; bad
   });
   assert.deepEqual(r.fromHistory.names, ['Mom']);
   assert.equal(r.fromHistory.integrity, 'ok');
-  assert.deepEqual(r.fromHistory.header, { profiles: 1, tasks: 1, task_checks: 1, daily_status: 1 });
+  assert.deepEqual(r.fromHistory.header, { profiles: 1, tasks: 1, task_checks: 1, daily_status: 1, days_off: 0 });
   assert.equal(r.safety.kind, 'safety');
   assert.equal(r.safety.status, 'ok');
   // runNow, the safety snapshot before deleteProfile, the restore's own: the history survives a full restore.

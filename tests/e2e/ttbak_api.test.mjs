@@ -95,7 +95,8 @@ test('encrypted export and import, the password errors, and the stored password'
   assert.equal(r.dry, true);
   assert.equal(r.dryEncrypted, true, 'recognised by content, whatever its name');
   assert.ok(r.progress > 0);
-  assert.deepEqual(r.validCounts, { profiles: 1, tasks: 1, task_checks: 1, daily_status: 1 });
+  assert.deepEqual(r.validCounts,
+    { profiles: 1, tasks: 1, task_checks: 1, daily_status: 1, days_off: 0, skips: 0, amounts: 0, notes: 0 });
   assert.deepEqual([r.storedBefore, r.noStored, r.empty], [false, 'password_required', 'invalid_argument']);
   assert.deepEqual([r.storedAfter, r.opensWithStored, r.importWithStored, r.changed, r.storedRemoved], [true, true, true, 'accepted', false]);
   assert.deepEqual(r.names, ['Mom'], 'failed and dry-run imports changed nothing');

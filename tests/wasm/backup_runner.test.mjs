@@ -72,7 +72,7 @@ test('a daily schedule runs at 03:00 local once per day, across a DST change', a
     assert.equal(entry.status, 'ok');
     assert.equal(entry.location, 'opfs');
     assert.equal(entry.encrypted, false);
-    assert.deepEqual(entry.counts, { profiles: 1, tasks: 1, task_checks: 0, daily_status: 0 });
+    assert.deepEqual(entry.counts, { profiles: 1, tasks: 1, task_checks: 0, daily_status: 0, days_off: 0 });
     assert.equal(entry.sha256.length, 64);
     const names = await s.opfs.names();
     assert.deepEqual(names, [entry.filename]);

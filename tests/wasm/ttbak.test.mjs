@@ -63,7 +63,8 @@ test('encrypted export differs every time and imports with the password only', (
   const valid = imp(a.bytes, { password: pw }, true);
   assert.ok(valid.ok);
   assert.equal(valid.value.encrypted, true);
-  assert.deepEqual(valid.value.counts, { profiles: 1, tasks: 1, task_checks: 1, daily_status: 1 });
+  assert.deepEqual(valid.value.counts,
+    { profiles: 1, tasks: 1, task_checks: 1, daily_status: 1, days_off: 0, skips: 0, amounts: 0, notes: 0 });
   call('deleteProfile', p);
   const r = imp(a.bytes, { password: pw });
   assert.ok(r.ok, JSON.stringify(r));
