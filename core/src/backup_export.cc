@@ -38,7 +38,12 @@ class Writer {
     buf_ += Quote(s);
     return *this;
   }
+  // Byte-identical to nlohmann's dump; printable ASCII without '"' or '\\'
+  // (every date and time, most titles) is written without a JSON round trip.
   static std::string Quote(const std::string& s) {
+    bool plain = true;
+    for (unsigned char c : s) plain = plain && c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+    if (plain) return '"' + s + '"';
     return json(s).dump(-1, ' ', false, json::error_handler_t::replace);
   }
   Status MaybeFlush() { return buf_.size() >= kChunk ? Flush() : Status::Ok(); }
