@@ -182,12 +182,14 @@ Status Tracker::EvaluateDay(int64_t profile_id, const std::string& date) {
   return st.Run();
 }
 
-Result<PeriodProgress> Tracker::Progress(const Task& t, int64_t day, bool up_to_day) {
+Result<PeriodProgress> Tracker::Progress(const Task& t, int64_t day, bool* met_by_day) {
   const Period period = PeriodOf(t.schedule, day);
+  // The whole period's counts, and (columns 3..5) those of its days up to `day`.
   SB_ASSIGN_OR_RETURN(Statement q, db_.Prepare(
-      "SELECT coalesce(sum(checked), 0), coalesce(sum(amount), 0), count(amount) FROM task_checks "
-      "WHERE task_id = ? AND date BETWEEN ? AND ?"));
-  q.Bind(1, t.id).Bind(2, FormatDate(period.start)).Bind(3, FormatDate(up_to_day ? day : period.end));
+      "SELECT coalesce(sum(checked), 0), coalesce(sum(amount), 0), count(amount), "
+      "coalesce(sum(checked) FILTER (WHERE date <= ?4), 0), coalesce(sum(amount) FILTER (WHERE date <= ?4), 0), "
+      "count(amount) FILTER (WHERE date <= ?4) FROM task_checks WHERE task_id = ?1 AND date BETWEEN ?2 AND ?3"));
+  q.Bind(1, t.id).Bind(2, FormatDate(period.start)).Bind(3, FormatDate(period.end)).Bind(4, FormatDate(day));
   SB_ASSIGN_OR_RETURN(bool row, q.Step());
   PeriodProgress p;
   p.start = FormatDate(period.start);
@@ -197,6 +199,7 @@ Result<PeriodProgress> Tracker::Progress(const Task& t, int64_t day, bool up_to_
   p.done = t.measure ? total : static_cast<double>(done);
   p.target = t.measure ? t.measure->target : t.schedule.times;
   p.met = PeriodMet(t.schedule, t.measure, done, total, entries);
+  if (met_by_day) *met_by_day = row && PeriodMet(t.schedule, t.measure, q.Int(3), q.Double(4), q.Int(5));
   return p;
 }
 
@@ -218,9 +221,9 @@ Result<Day> Tracker::GetDay(int64_t profile_id, const std::string& date) {
   SB_ASSIGN_OR_RETURN(DayTally tally, TallyDay(profile_id, date, &day.tasks));
   for (DayTask& t : day.tasks) {
     if (!IsPeriodic(t.task.schedule)) continue;
-    SB_ASSIGN_OR_RETURN(t.period, Progress(t.task, day_number, false));
-    SB_ASSIGN_OR_RETURN(PeriodProgress so_far, Progress(t.task, day_number, true));
-    t.due = !so_far.met;
+    bool met_by_day = false;
+    SB_ASSIGN_OR_RETURN(t.period, Progress(t.task, day_number, &met_by_day));
+    t.due = !met_by_day;
   }
   // The stored verdict stands for the day (past days keep theirs); a day off pauses it.
   const DayState evaluated = EvaluateDayTally(tally);

@@ -156,7 +156,7 @@ Result<std::vector<TaskStreak>> Tracker::GetTaskStreaks(int64_t profile_id) {
     TaskStreak ts{t.id, {}, CountedIn(t.schedule), std::nullopt};
     if (IsPeriodic(t.schedule)) {
       ts.streak = RunStreak(PeriodMarks(t, entries, off, today));
-      SB_ASSIGN_OR_RETURN(ts.period, Progress(t, today, false));
+      SB_ASSIGN_OR_RETURN(ts.period, Progress(t, today, nullptr));
     } else {
       ts.streak = RunStreak(DayMarks(t, entries, off, today));
     }

@@ -168,7 +168,8 @@ class Tracker {
  private:
   // The day's tally (habit_rules.h) and its tasks with their entries.
   Result<DayTally> TallyDay(int64_t profile_id, const std::string& date, std::vector<DayTask>* tasks);
-  Result<PeriodProgress> Progress(const Task& t, int64_t day, bool up_to_day);
+  // The period holding `day`; *met_by_day (when given): met counting only its days up to `day`.
+  Result<PeriodProgress> Progress(const Task& t, int64_t day, bool* met_by_day);
   std::string Now() const { return FormatUtc(clock_.NowUnixSeconds()); }
   Status RequireProfile(int64_t id);
 
