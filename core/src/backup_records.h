@@ -73,9 +73,6 @@ struct DayOffRecord {  // 1.2
   std::string note;
 };
 
-// A day off may be marked this many days after the latest entry date.
-constexpr int64_t kMaxDaysOffAhead = 366;
-
 bool ParseProfile(const nlohmann::json& j, const std::string& path, ProfileRecord* out, Problems* problems);
 bool ParseTask(const nlohmann::json& j, const std::string& path, TaskRecord* out, Problems* problems);
 // `latest_date` ('YYYY-MM-DD', from LatestDateAnywhere): later dates are in

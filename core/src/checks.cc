@@ -109,8 +109,8 @@ Status Tracker::SetEntry(int64_t profile_id, int64_t task_id, const std::string&
 Status Tracker::SetDayOff(int64_t profile_id, const std::string& date, const std::optional<std::string>& raw_note) {
   SB_ASSIGN_OR_RETURN(int64_t day, ParseDate(date));
   SB_ASSIGN_OR_RETURN(int64_t today, ParseDate(clock_.TodayLocal()));
-  if (day > today + kMaxDaysAhead)
-    return Status::InvalidDate("'" + date + "' is more than " + std::to_string(kMaxDaysAhead) +
+  if (day > today + kMaxDaysOffAhead)
+    return Status::InvalidDate("'" + date + "' is more than " + std::to_string(kMaxDaysOffAhead) +
                                " days ahead; days off can be planned up to a year ahead");
   std::string note;
   if (raw_note) {

@@ -140,6 +140,9 @@ struct Entry {
 
 constexpr size_t kMaxNoteLength = 500;
 
+// Days off may be planned this many days after today (the API and imports alike).
+constexpr int64_t kMaxDaysOffAhead = 366;
+
 // A note as stored: trimmed; refuses (naming `what`) text over kMaxNoteLength
 // characters, invalid UTF-8 or control characters other than newline and tab.
 Result<std::string> NormalizeNote(const std::string& what, const std::string& raw);

@@ -146,7 +146,7 @@ class Tracker {
   Status SetCheck(int64_t profile_id, int64_t task_id, const std::string& date, bool checked);
   // Changes the entry of (task, date): `date` a real date, not in the future.
   Status SetEntry(int64_t profile_id, int64_t task_id, const std::string& date, const EntryPatch& patch);
-  // Marks (or with nullopt clears) a day off; `date` at most kMaxDaysAhead after today.
+  // Marks (or with nullopt clears) a day off; `date` at most kMaxDaysOffAhead after today.
   Status SetDayOff(int64_t profile_id, const std::string& date, const std::optional<std::string>& note);
   Result<Day> GetDay(int64_t profile_id, const std::string& date);
   Result<Streak> GetStreak(int64_t profile_id);
@@ -161,9 +161,6 @@ class Tracker {
 
   // Re-evaluates the daily_status row of (profile, date). REQUIRES: in a transaction.
   Status EvaluateDay(int64_t profile_id, const std::string& date);
-
-  // Days off may be planned this many days ahead of today.
-  static constexpr int64_t kMaxDaysAhead = 366;
 
  private:
   // The day's tally (habit_rules.h) and its tasks with their entries.
