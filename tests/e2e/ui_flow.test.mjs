@@ -91,6 +91,11 @@ test('the app opens offline after the first load', () => withApp(async (page, { 
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();  // now controlled by the service worker
   await page.waitForFunction(() => navigator.serviceWorker.controller);
+  // Let this load finish starting its worker: a reload while the worker is
+  // still fetching its modules cancels those fetches, and Firefox reports each
+  // one to the page as "A ServiceWorker intercepted the request and
+  // encountered an unexpected error" (seen once in CI under load).
+  await page.waitForFunction(() => window.streakbox && window.streakbox.state.state === 'ready', null, { timeout: 20000 });
   await site.close();  // the server is gone: only the service worker can answer
   await page.reload();
   await page.waitForFunction(() => window.streakbox && window.streakbox.state.state === 'ready', null, { timeout: 20000 });
