@@ -195,6 +195,13 @@ TEST_F(TaskIdentityTest, ReplaceMatchesByUuidAndTakesTheFilesTitle) {
   EXPECT_EQ(r.value().profiles[0].tasks.deleted, 1) << "the old 'Jog', which the file does not hold";
   EXPECT_EQ(r.value().profiles[0].tasks.added, 0);
   EXPECT_EQ(Dates("Jog"), std::vector<std::string>{"2026-03-03"});
+  // By uuid, not by title: 'Swim' is the old 'Jog' renamed.
+  r = Import(File({FileTask("Swim", kU)}), Mode::kReplace);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(Tasks(), std::vector<std::string>{std::string("Swim=") + kU});
+  EXPECT_EQ(r.value().profiles[0].tasks.replaced, 1);
+  EXPECT_EQ(r.value().profiles[0].tasks.added, 0);
+  EXPECT_EQ(r.value().profiles[0].tasks.deleted, 0);
 }
 
 TEST_F(TaskIdentityTest, ATaskMatchedByTitleKeepsItsUuidInMerge) {
