@@ -268,6 +268,25 @@ TEST_F(TaskIdentityTest, MergeRefusesANewTaskWhoseTitleARenamedTaskKeeps) {
   EXPECT_EQ(Tasks(), (std::vector<std::string>{std::string("Jog=") + kU, std::string("Run=") + kW}));
 }
 
+// The old tasks Replace matches against are the profile's own: a title one
+// profile left unmatched is no old task of the next.
+TEST_F(TaskIdentityTest, ReplaceCountsEachProfilesOldTasksApart) {
+  auto profile = [](const std::string& name, const std::vector<json>& tasks) {
+    return json{{"profile", {{"name", name}}}, {"tasks", json(tasks)}};
+  };
+  auto all = [&](const json& a, const json& b) {
+    return json{{"version", "1.3"}, {"scope", "all"}, {"profiles", json::array({a, b})}}.dump();
+  };
+  MustImport(all(profile("Ann", {FileTask("Run"), FileTask("Old")}), profile("Bob", {FileTask("Read")})), Mode::kReplace);
+  auto r = Import(all(profile("Ann", {FileTask("Run")}), profile("Bob", {FileTask("Old")})), Mode::kReplace);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const TableCounts& bob = r.value().profiles[1].tasks;
+  EXPECT_EQ(r.value().profiles[1].name, "Bob");
+  EXPECT_EQ(bob.added, 1) << "Bob never had an 'Old'";
+  EXPECT_EQ(bob.replaced, 0);
+  EXPECT_EQ(bob.deleted, 1) << "his 'Read'";
+}
+
 // Database files: an older schema's tasks get uuids on the way in; a schema-4
 // file keeps its own, which must be in the stored form.
 TEST_F(TaskIdentityTest, ADatabaseFileRestoreKeepsOrGivesUuids) {
