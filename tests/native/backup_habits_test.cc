@@ -127,6 +127,23 @@ TEST_F(BackupHabitsTest, CompletedDaysFollowTheHabitRules) {
   EXPECT_FALSE(Completed("Ben", "2026-11-21"));
 }
 
+// The completed days of a new profile are tallied while its entries are
+// written; a file that repeats an entry (skipped, then done) must still be
+// decided on the entry as stored: done, so the day is complete.
+TEST_F(BackupHabitsTest, ARepeatedEntryIsDecidedAsStored) {
+  const std::string tasks = R"([{"title":"Daily"},{"title":"Read"}])";
+  ASSERT_TRUE(Import(File(tasks, R"([{"task_title":"Read","date":"2026-11-24"},)"
+                                 R"({"task_title":"Daily","date":"2026-11-24","checked":false,"skipped":true},)"
+                                 R"({"task_title":"Daily","date":"2026-11-24"}])")).ok());
+  EXPECT_EQ(Entry("P", "Daily", "2026-11-24"), "1|0|-|");
+  EXPECT_TRUE(Completed("P", "2026-11-24"));
+  // Replace into the existing profile: the same result.
+  ASSERT_TRUE(Import(File(tasks, R"([{"task_title":"Read","date":"2026-11-24"},)"
+                                 R"({"task_title":"Daily","date":"2026-11-24","checked":false,"skipped":true},)"
+                                 R"({"task_title":"Daily","date":"2026-11-24"}])")).ok());
+  EXPECT_TRUE(Completed("P", "2026-11-24"));
+}
+
 TEST_F(BackupHabitsTest, AWeekdayTaskIsNotNeededOnItsOffDays) {
   const std::string tasks = R"([{"title":"Daily"},{"title":"Mondays","schedule":{"type":"weekdays","weekdays":[1]}}])";
   // 2026-11-24 is a Tuesday, 2026-11-23 a Monday.
