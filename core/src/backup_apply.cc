@@ -301,7 +301,7 @@ class Applier : public ValidRecordSink {
     in.skipped = c.skipped;
     in.amount = c.amount;
     in.note = c.note;
-    in = SettleEntry(in, task);
+    in = SettleEntry(in, task.schedule, task.measure);
     if (in.Empty()) {  // a measurable task's row with nothing in it
       ++cur_->task_checks.skipped;
       return Status::Ok();
