@@ -256,6 +256,13 @@ async function exportBackup(msg) {
   return withBytes(coreCall('exportBackup', [options], { collect: true }));
 }
 
+// msg: {profileId (null: every profile), kind}: the CSV file (docs/FORMAT.md, "CSV export").
+function exportCsv(msg) {
+  const options = { kind: msg.kind };
+  if (msg.profileId !== null) options.profileId = msg.profileId ?? null;  // the core refuses a missing id
+  return withBytes(coreCall('exportCsv', [options], { collect: true }));
+}
+
 function decryptBackup(msg) {
   const options = msg.password === undefined ? {} : { password: msg.password };
   const r = coreCall('decryptBackup', [options], { source: new BlobSource(msg.blob), collect: true });
@@ -381,6 +388,7 @@ const HANDLERS = {
       : coreCall(msg.method, msg.args)),
   },
   [Request.EXPORT]: { run: exportBackup, transfer: (v) => [v.bytes.buffer] },
+  [Request.EXPORT_CSV]: { run: exportCsv, transfer: (v) => [v.bytes.buffer] },
   [Request.IMPORT]: {
     run: (msg) => {
       const work = () => importBackup(msg.id, msg.blob, msg.options, msg.validateOnly);
