@@ -67,5 +67,8 @@ test('CSV downloads: entries of this profile, days of all profiles, read back by
     return codes;
   });
   assert.deepEqual(refused, ['StreakboxError:invalid_argument', 'StreakboxError:invalid_argument', 'StreakboxError:not_found']);
+  await page.setViewport({ width: 375, height: 800 });
+  await page.evaluate(() => document.querySelector('#csv-export').scrollIntoView());
+  await page.screenshot({ path: join(ROOT, 'build', 'csv-export.png') });
   assert.deepEqual(errors, []);
 }));
