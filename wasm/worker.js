@@ -256,11 +256,15 @@ async function exportBackup(msg) {
   return withBytes(coreCall('exportBackup', [options], { collect: true }));
 }
 
-// msg: {profileId (null: every profile), kind}: the CSV file (docs/FORMAT.md, "CSV export").
-function exportCsv(msg) {
-  const options = { kind: msg.kind };
-  if (msg.profileId !== null) options.profileId = msg.profileId ?? null;  // the core refuses a missing id
-  return withBytes(coreCall('exportCsv', [options], { collect: true }));
+// msg.options: exportCsv's {kind, profileId?}, checked by the core (docs/API.md);
+// a profileId of null means every profile, as leaving it out does.
+function exportCsv({ options = {} }) {
+  let args = options;
+  if (options && typeof options === 'object' && options.profileId === null) {
+    args = { ...options };
+    delete args.profileId;
+  }
+  return withBytes(coreCall('exportCsv', [args], { collect: true }));
 }
 
 function decryptBackup(msg) {

@@ -239,7 +239,7 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
      * {filename, bytes (Uint8Array), kind, profiles, rows}; kind 'entries' (one row per
      * task and day with an entry) or 'days' (one row per day with anything recorded).
      */
-    exportCsv: ({ profileId = null, kind } = {}) => send(Request.EXPORT_CSV, { profileId, kind }),
+    exportCsv: (options = {}) => send(Request.EXPORT_CSV, { options }),
     /**
      * Imports a backup (File, Blob, ArrayBuffer, Uint8Array or string): JSON, or
      * an encrypted .ttbak (recognised by content) unlocked with options.password

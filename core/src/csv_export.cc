@@ -1,5 +1,6 @@
 #include "streakbox/csv_export.h"
 
+#include <cmath>
 #include <cstdlib>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
@@ -138,6 +139,7 @@ std::string CsvTextField(const std::string& value) {
 }
 
 std::string CsvNumber(double value) {
+  if (!std::isfinite(value)) return "";  // never stored (amounts are checked), but never "null" or "inf" either
   // nlohmann's dump is the shortest text that reads back as the same double
   // ("6.5", "8.0", "1e-05"); make it plain decimal.
   std::string s = nlohmann::json(value).dump();

@@ -56,17 +56,23 @@ test('CSV downloads: entries of this profile, days of all profiles, read back by
   // The API refuses what it does not know, by the one error type.
   const refused = await page.evaluate(async () => {
     const codes = [];
-    for (const options of [{}, { kind: 'rows' }, { kind: 'days', profileId: 99 }]) {
+    for (const options of [{}, { kind: 'rows' }, { kind: 'days', format: 'xlsx' }, 'days', { kind: 'days', profileId: 99 }]) {
       try {
         await window.streakbox.exportCsv(options);
         codes.push('resolved');
       } catch (e) {
-        codes.push(`${e.name}:${e.code}`);
+        codes.push(`${e.name}:${e.code}:${e.message}`);
       }
     }
     return codes;
   });
-  assert.deepEqual(refused, ['StreakboxError:invalid_argument', 'StreakboxError:invalid_argument', 'StreakboxError:not_found']);
+  assert.deepEqual(refused, [
+    "StreakboxError:invalid_argument:options.kind must be 'entries' or 'days'",
+    "StreakboxError:invalid_argument:options.kind must be 'entries' or 'days'",
+    "StreakboxError:invalid_argument:options has no field 'format'",
+    'StreakboxError:invalid_argument:options must be an object',
+    'StreakboxError:not_found:no profile with id 99',
+  ]);
   await page.setViewport({ width: 375, height: 800 });
   await page.evaluate(() => document.querySelector('#csv-export').scrollIntoView());
   await page.screenshot({ path: join(ROOT, 'build', 'csv-export.png') });

@@ -3,6 +3,7 @@
 // defusing, plain numbers, one profile or all, streaming in chunks, and the
 // exportCsv call's strict arguments.
 #include <algorithm>
+#include <cmath>
 
 #include <nlohmann/json.hpp>
 
@@ -47,6 +48,8 @@ TEST(CsvNumberTest, PlainShortestDecimal) {
   EXPECT_EQ(CsvNumber(1e9), "1000000000");
   EXPECT_EQ(CsvNumber(123456789.125), "123456789.125");
   EXPECT_EQ(CsvNumber(1e21), "1000000000000000000000");
+  EXPECT_EQ(CsvNumber(std::nan("")), "");
+  EXPECT_EQ(CsvNumber(HUGE_VAL), "");
 }
 
 class CsvExportTest : public DbTest {

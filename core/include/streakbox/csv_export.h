@@ -57,7 +57,7 @@ std::string CsvField(const std::string& value);
 std::string CsvTextField(const std::string& value);
 // A number as plain decimal text: the shortest digits that read back as the
 // same double, '.' as the decimal point, no exponent, no trailing ".0"
-// (6.5 -> "6.5", 8 -> "8", 0.00001 -> "0.00001").
+// (6.5 -> "6.5", 8 -> "8", 0.00001 -> "0.00001"); "" for NaN or infinity.
 std::string CsvNumber(double value);
 
 }  // namespace streakbox
