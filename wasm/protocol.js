@@ -13,6 +13,7 @@
 export const Request = Object.freeze({
   CALL: 'call',                      // method, args: a core call (docs/API.md); args is an array
   EXPORT: 'export',                  // profileId (null: all), password?, useStoredPassword?
+  EXPORT_CSV: 'exportCsv',           // options: exportCsv's {kind, profileId?} (profileId null: all)
   IMPORT: 'import',                  // blob, options, validateOnly
   DECRYPT: 'decrypt',                // blob, password
   BACKUP_PASSWORD: 'backupPassword', // op: 'isSet' | 'set' | 'remove', password?
@@ -27,6 +28,7 @@ export const Request = Object.freeze({
 export const REQUEST_FIELDS = Object.freeze({
   [Request.CALL]: ['method', 'args'],
   [Request.EXPORT]: ['profileId', 'password', 'useStoredPassword'],
+  [Request.EXPORT_CSV]: ['options'],
   [Request.IMPORT]: ['blob', 'options', 'validateOnly'],
   [Request.DECRYPT]: ['blob', 'password'],
   [Request.BACKUP_PASSWORD]: ['op', 'password'],

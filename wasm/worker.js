@@ -256,6 +256,17 @@ async function exportBackup(msg) {
   return withBytes(coreCall('exportBackup', [options], { collect: true }));
 }
 
+// msg.options: exportCsv's {kind, profileId?}, checked by the core (docs/API.md);
+// a profileId of null means every profile, as leaving it out does.
+function exportCsv({ options = {} }) {
+  let args = options;
+  if (options && typeof options === 'object' && options.profileId === null) {
+    args = { ...options };
+    delete args.profileId;
+  }
+  return withBytes(coreCall('exportCsv', [args], { collect: true }));
+}
+
 function decryptBackup(msg) {
   const options = msg.password === undefined ? {} : { password: msg.password };
   const r = coreCall('decryptBackup', [options], { source: new BlobSource(msg.blob), collect: true });
@@ -381,6 +392,7 @@ const HANDLERS = {
       : coreCall(msg.method, msg.args)),
   },
   [Request.EXPORT]: { run: exportBackup, transfer: (v) => [v.bytes.buffer] },
+  [Request.EXPORT_CSV]: { run: exportCsv, transfer: (v) => [v.bytes.buffer] },
   [Request.IMPORT]: {
     run: (msg) => {
       const work = () => importBackup(msg.id, msg.blob, msg.options, msg.validateOnly);

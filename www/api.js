@@ -235,6 +235,12 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
     exportAll: ({ password, useStoredPassword } = {}) =>
       send(Request.EXPORT, { profileId: null, password, useStoredPassword }),
     /**
+     * A spreadsheet file (CSV) of one profile (profileId) or all (leave it out):
+     * {filename, bytes (Uint8Array), kind, profiles, rows}; kind 'entries' (one row per
+     * task and day with an entry) or 'days' (one row per day with anything recorded).
+     */
+    exportCsv: (options = {}) => send(Request.EXPORT_CSV, { options }),
+    /**
      * Imports a backup (File, Blob, ArrayBuffer, Uint8Array or string): JSON, or
      * an encrypted .ttbak (recognised by content) unlocked with options.password
      * or options.useStoredPassword.

@@ -7,6 +7,7 @@
 //   streakbox validate FILE
 //   streakbox inspect FILE
 //   streakbox export --db DB [--profile NAME] [-o FILE]
+//   streakbox export --db DB --csv [--days] [--profile NAME] [-o FILE]   a spreadsheet file (CSV)
 //   streakbox import --db DB [--mode replace|merge] [--profile NAME] [--tasks-only] [--dry-run] FILE
 //   streakbox db-export --db DB -o FILE     a consistent copy of the database file
 //   streakbox db-inspect FILE               checks a database file; prints what it holds
@@ -43,6 +44,7 @@ constexpr const char* kUsage =
     "  streakbox validate [--password-file F] FILE\n"
     "  streakbox inspect [--password-file F] FILE\n"
     "  streakbox export --db DB [--profile NAME] [--encrypt --password-file F] [-o FILE]\n"
+    "  streakbox export --db DB --csv [--days] [--profile NAME] [-o FILE]\n"
     "  streakbox import --db DB [--mode replace|merge] [--profile NAME] [--tasks-only] [--dry-run]\n"
     "                   [--password-file F] FILE\n"
     "  streakbox encrypt [--password-file F] IN OUT\n"
@@ -248,6 +250,10 @@ int Export(const Args& a, const Clock& clock) {
     if (!id.ok()) return Fail(id.status());
     options["profileId"] = id.value();
   }
+  const bool csv = a.Has("--csv");
+  if (a.Has("--days") && !csv) return Usage("--days goes with --csv");
+  if (csv && a.Has("--encrypt")) return Usage("--csv files are not encrypted; leave out --encrypt");
+  if (csv) options["kind"] = a.Has("--days") ? "days" : "entries";
   if (a.Has("--encrypt")) {
     auto pw = Password(a);
     if (!pw.ok()) return Fail(pw.status());
@@ -269,8 +275,13 @@ int Export(const Args& a, const Clock& clock) {
   }
   CallIo io;
   io.sink = file ? static_cast<ByteSink*>(file.get()) : &out;
-  Outcome o = CallApp(*app.value(), "exportBackup", json::array({options}), io);
+  Outcome o = CallApp(*app.value(), csv ? "exportCsv" : "exportBackup", json::array({options}), io);
   if (!o.ok) return Fail(o);
+  if (csv) {
+    std::cerr << "exported " << o.value["rows"] << " rows (" << o.value["kind"].get<std::string>() << ") of "
+              << o.value["profiles"] << " profiles\n";
+    return 0;
+  }
   const json& c = o.value["counts"];
   std::cerr << "exported " << c["profiles"] << " profiles, " << c["tasks"] << " tasks, " << c["task_checks"]
             << " checks, " << c["daily_status"] << " completed days" << HabitCounts(c) << "\n";
@@ -372,7 +383,7 @@ int Main(int argc, char** argv) {
     return a.command == "validate" ? Validate(a, clock) : Inspect(a, clock);
   }
   if (a.command == "export") {
-    if (!Parse(argc, argv, {"--db", "--profile", "-o", "--password-file"}, {"--encrypt"}, &a, &error))
+    if (!Parse(argc, argv, {"--db", "--profile", "-o", "--password-file"}, {"--encrypt", "--csv", "--days"}, &a, &error))
       return Usage(error);
     return Export(a, clock);
   }

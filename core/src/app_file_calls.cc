@@ -11,6 +11,7 @@
 #include "streakbox/backup_export.h"
 #include "streakbox/backup_format.h"
 #include "streakbox/backup_import.h"
+#include "streakbox/csv_export.h"
 #include "streakbox/database_image.h"
 
 namespace streakbox {
@@ -129,6 +130,21 @@ std::vector<Method> FileMethods() {
          SB_ASSIGN_OR_RETURN(ByteSink* sink, SinkOf(io, "exportBackup"));
          SB_ASSIGN_OR_RETURN(ExportResult r, ExportBackupFile(app.db(), app.clock(), options, password, *sink));
          return json{{"filename", r.filename}, {"counts", Counts(r)}, {"encrypted", password.has_value()}};
+       }},
+      // [options: {kind: 'entries'|'days', profileId?}] -> {filename, kind, profiles, rows}; the CSV goes to io.sink.
+      {"exportCsv", 1, [](App& app, const Args& a, const CallIo& io) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(json o, a.Object(0, "options"));
+         Fields f(o, "options");
+         CsvOptions options;
+         std::optional<std::string> kind;
+         SB_RETURN_IF_ERROR(f.OneOf("kind", {"entries", "days"}, &kind));
+         SB_RETURN_IF_ERROR(f.Id("profileId", &options.profile_id));
+         SB_RETURN_IF_ERROR(f.Done());
+         if (!kind) return Status::InvalidArgument("options.kind must be 'entries' or 'days'");
+         options.kind = *kind == "days" ? CsvKind::kDays : CsvKind::kEntries;
+         SB_ASSIGN_OR_RETURN(ByteSink* sink, SinkOf(io, "exportCsv"));
+         SB_ASSIGN_OR_RETURN(CsvResult r, ExportCsv(app.db(), app.tracker(), app.clock(), options, *sink));
+         return json{{"filename", r.filename}, {"kind", *kind}, {"profiles", r.profiles}, {"rows", r.rows}};
        }},
       // [options?: {password?}] -> {header, counts, profile_names, encrypted, container?}; changes nothing.
       {"validateBackup", 1, [](App&, const Args& a, const CallIo& io) -> Result<json> {

@@ -21,6 +21,20 @@ using Mode = ImportOptions::Mode;
 // Writes each record the validator accepted. After the first failure later
 // calls do nothing; Finish() reports it.
 class Applier : public ValidRecordSink {
+  // A task of the profile being applied, as the day rules need it.
+  struct TaskFlags {
+    bool active = true, required = true;
+    EntryTask task;
+  };
+  // One day's entries, tallied for EvaluateDayTally.
+  struct Day {
+    int64_t number = 0;           // the day, as ParseDate counts
+    DayTally tally;
+    bool anything_done = false;   // any task, active or not
+    std::string last_checked_at;  // the latest among the active tasks done
+  };
+  using Days = std::unordered_map<std::string, Day>;  // by date
+
  public:
   Applier(Database& db, const Clock& clock, const ImportOptions& o, ImportReport* report)
       : db_(db), o_(o), report_(report), now_(FormatUtc(clock.NowUnixSeconds())) {}
@@ -64,6 +78,8 @@ class Applier : public ValidRecordSink {
     flags_.clear();
     statuses_.clear();
     deferred_.clear();
+    written_days_.clear();
+    tally_written_ = false;
     next_sort_ = 0;
   }
 
@@ -173,10 +189,12 @@ class Applier : public ValidRecordSink {
       SB_RETURN_IF_ERROR(st.Run());
       profile_id_ = db_.LastInsertId();
       cur_->action = "created";
+      tally_written_ = true;
     } else {
       profile_id_ = id;
       cur_->action = o_.mode == Mode::kReplace ? "replaced" : "merged";
       SB_RETURN_IF_ERROR(o_.mode == Mode::kReplace ? ClearProfile(r) : LoadTasks());
+      tally_written_ = o_.mode == Mode::kReplace;  // cleared: every entry will be this import's
     }
     cur_->profile_id = profile_id_;
     return Status::Ok();
@@ -318,13 +336,14 @@ class Applier : public ValidRecordSink {
   // already there (Merge, or a second row of the file) takes what MergeEntry
   // gives it.
   Status AddCheck(const CheckRecord& c) {
-    const EntryTask& task = flags_[resolved_].task;
+    const TaskFlags& flags = flags_[resolved_];
+    const EntryTask& task = flags.task;
     Entry in;
     in.done = c.checked;
     in.skipped = c.skipped;
     in.amount = c.amount;
     in.note = c.note;
-    in = SettleEntry(in, task);
+    in = SettleEntry(in, task.schedule, task.measure);
     if (in.Empty()) {  // a measurable task's row with nothing in it
       ++cur_->task_checks.skipped;
       return Status::Ok();
@@ -339,8 +358,13 @@ class Applier : public ValidRecordSink {
     SB_RETURN_IF_ERROR(insert_check_->Run());
     if (db_.Changes() > 0) {
       ++cur_->task_checks.added;
+      if (tally_written_) return TallyEntry(&written_days_, c.date, flags, in.done, in.skipped, c.checked_at);
       return Status::Ok();
     }
+    // An entry already there (a merge, or the file repeats it): the days are
+    // tallied from the database instead, at the end of the profile.
+    tally_written_ = false;
+    written_days_.clear();
     select_check_->Bind(1, resolved_).Bind(2, c.date);
     SB_ASSIGN_OR_RETURN(bool row, select_check_->Step());
     if (!row) return Status::Internal("an entry that the insert found is missing");
@@ -374,7 +398,9 @@ class Applier : public ValidRecordSink {
   // the file's, where a task is done that day and it is no day off (a
   // completion with nothing done is dropped), then any day that
   // EvaluateDayTally finds complete (docs/ARCHITECTURE.md). Never removes a
-  // completion that was already there. One pass over the profile's entries.
+  // completion that was already there. The days come from the tally kept
+  // while writing when this import wrote every entry the profile has, once
+  // each; otherwise from one pass over the profile's entries in the database.
   Status FinishStatuses() {
     if (o_.tasks_only) {
       for (size_t i = 0; i < statuses_.size(); ++i) ++cur_->daily_status.skipped;
@@ -396,38 +422,9 @@ class Applier : public ValidRecordSink {
       has_required = true;
       for (int w = 1; w <= 7; ++w) due_by_weekday[w] += DecidesDay(f.task.schedule, true, w + 3);  // day 4, 1970-01-05, is a Monday
     }
-    struct Day {
-      int64_t number = 0;           // the day, as ParseDate counts
-      DayTally tally;
-      bool anything_done = false;   // any task, active or not
-      std::string last_checked_at;  // the latest among the active tasks done
-    };
-    std::unordered_map<std::string, Day> days;
-    SB_ASSIGN_OR_RETURN(Statement es, db_.Prepare(
-        "SELECT c.task_id, c.date, c.checked, c.skipped, c.checked_at FROM task_checks c "
-        "JOIN tasks t ON t.id = c.task_id WHERE t.profile_id = ?"));
-    es.Bind(1, profile_id_);
-    for (;;) {
-      SB_ASSIGN_OR_RETURN(bool row, es.Step());
-      if (!row) break;
-      auto [it, fresh] = days.try_emplace(es.Text(1));
-      Day& d = it->second;
-      if (fresh) {
-        SB_ASSIGN_OR_RETURN(d.number, ParseDate(it->first));
-      }
-      const bool done = es.Int(2) == 1, skipped = es.Int(3) == 1;
-      d.anything_done = d.anything_done || done;
-      const TaskFlags& f = flags_[es.Int(0)];
-      if (!f.active) continue;
-      d.tally.any_done += done;
-      if (done && !es.IsNull(4)) {
-        std::string at = es.Text(4);
-        if (at > d.last_checked_at) d.last_checked_at = std::move(at);
-      }
-      if (!DecidesDay(f.task.schedule, f.required, d.number)) continue;
-      d.tally.required_done += done;
-      d.tally.required_skipped += skipped;
-    }
+    Days db_days;
+    if (!tally_written_) SB_RETURN_IF_ERROR(TallyStoredEntries(&db_days));
+    Days& days = tally_written_ ? written_days_ : db_days;
     for (const auto& [date, completed_at] : statuses_) {
       auto it = days.find(date);
       if (it == days.end() || !it->second.anything_done || days_off.count(date)) {
@@ -446,6 +443,39 @@ class Applier : public ValidRecordSink {
       cur_->daily_status.added += db_.Changes();
     }
     return Status::Ok();
+  }
+
+  // Adds one entry (of task `f`, on `date`) to its day in `days`.
+  static Status TallyEntry(Days* days, const std::string& date, const TaskFlags& f, bool done, bool skipped,
+                           const std::optional<std::string>& checked_at) {
+    auto [it, fresh] = days->try_emplace(date);
+    Day& d = it->second;
+    if (fresh) {
+      SB_ASSIGN_OR_RETURN(d.number, ParseDate(date));
+    }
+    d.anything_done = d.anything_done || done;
+    if (!f.active) return Status::Ok();
+    d.tally.any_done += done;
+    if (done && checked_at && *checked_at > d.last_checked_at) d.last_checked_at = *checked_at;
+    if (!DecidesDay(f.task.schedule, f.required, d.number)) return Status::Ok();
+    d.tally.required_done += done;
+    d.tally.required_skipped += skipped;
+    return Status::Ok();
+  }
+
+  // Every entry of the profile's tasks in the database, tallied by day.
+  Status TallyStoredEntries(Days* days) {
+    SB_ASSIGN_OR_RETURN(Statement es, db_.Prepare(
+        "SELECT c.task_id, c.date, c.checked, c.skipped, c.checked_at FROM task_checks c "
+        "JOIN tasks t ON t.id = c.task_id WHERE t.profile_id = ?"));
+    es.Bind(1, profile_id_);
+    for (;;) {
+      SB_ASSIGN_OR_RETURN(bool row, es.Step());
+      if (!row) return Status::Ok();
+      std::optional<std::string> at;
+      if (!es.IsNull(4)) at = es.Text(4);
+      SB_RETURN_IF_ERROR(TallyEntry(days, es.Text(1), flags_[es.Int(0)], es.Int(2) == 1, es.Int(3) == 1, at));
+    }
   }
 
   Status InsertStatus(const std::string& date, const std::string& completed_at) {
@@ -518,11 +548,12 @@ class Applier : public ValidRecordSink {
   std::unordered_map<std::string, int64_t> uuids_;        // uuid -> id, of the tasks in this database
   std::unordered_map<int64_t, std::string> matched_;      // ids a task of the file took -> its title in the file
   std::unordered_map<int64_t, int64_t> task_ids_;   // id in the file -> id in this database
-  struct TaskFlags {
-    bool active = true, required = true;
-    EntryTask task;
-  };
   std::unordered_map<int64_t, TaskFlags> flags_;     // this profile's tasks, by id in this database
+  // True while every entry the profile has was written by this import, once
+  // (a profile created or replaced, no entry repeated): written_days_ then
+  // tallies them, and FinishStatuses needs no pass over the database.
+  bool tally_written_ = false;
+  Days written_days_;
   // Replace: the tasks that were there before, title -> uuid (those not matched yet), and uuid -> title.
   std::unordered_map<std::string, std::string> old_titles_, old_uuids_;
   std::unordered_map<std::string, std::string> statuses_;  // the file's completed days: date -> completed_at

@@ -2,20 +2,13 @@
 
 namespace streakbox {
 
-Entry SettleEntry(Entry e, const EntryTask& task) {
-  if (!task.measure) return e;
-  if (e.amount) e.skipped = false;
-  e.done = e.amount && EntryDone(task.schedule, *task.measure, *e.amount);
-  return e;
-}
-
 Entry MergeEntry(const Entry& stored, const Entry& incoming, const EntryTask& task) {
   Entry out;
   out.amount = stored.amount ? stored.amount : incoming.amount;
   out.note = stored.note.empty() ? incoming.note : stored.note;
   out.done = stored.done || incoming.done;
   out.skipped = !out.done && (stored.skipped || incoming.skipped);
-  return SettleEntry(out, task);
+  return SettleEntry(out, task.schedule, task.measure);
 }
 
 }  // namespace streakbox

@@ -16,12 +16,8 @@ struct EntryTask {
   std::optional<Measure> measure;  // nullopt: a yes/no task
 };
 
-// An entry as it is stored: for a measurable task, done is decided by its
-// amount (EntryDone), and an entry with an amount is not skipped. A yes/no
-// task's entry is left as it is.
-Entry SettleEntry(Entry e, const EntryTask& task);
-
-// REQUIRES: neither entry is both done and skipped. The result, settled:
+// REQUIRES: neither entry is both done and skipped. The result, settled
+// (SettleEntry, habit_rules.h):
 //   - amount: the stored one when it has one, else the incoming one;
 //   - note: the stored one when it is not empty, else the incoming one;
 //   - done when either is done (a done from the file replaces a skip);

@@ -163,7 +163,12 @@ Status WriteProfile(Database& db, Writer& w, const ProfileRow& p) {
 }  // namespace
 
 std::string BackupFileName(const std::string& date, const std::optional<std::string>& profile_name) {
-  std::string name = "streakbox-backup-";
+  return ExportFileName("streakbox-backup", date, profile_name, ".json");
+}
+
+std::string ExportFileName(const std::string& stem, const std::string& date,
+                           const std::optional<std::string>& profile_name, const std::string& extension) {
+  std::string name = stem + "-";
   if (profile_name) {
     std::string slug;
     for (unsigned char c : *profile_name) {
@@ -173,7 +178,7 @@ std::string BackupFileName(const std::string& date, const std::optional<std::str
     }
     // File systems allow names of 255 bytes: keep the whole name within
     // that, cutting the slug on a UTF-8 boundary.
-    const size_t room = 255 - name.size() - 1 - date.size() - 5;  // "-", ".json"
+    const size_t room = 255 - name.size() - 1 - date.size() - extension.size();  // "-", the extension
     if (slug.size() > room) {
       size_t cut = room;
       while (cut > 0 && (static_cast<unsigned char>(slug[cut]) & 0xC0) == 0x80) --cut;
@@ -182,7 +187,7 @@ std::string BackupFileName(const std::string& date, const std::optional<std::str
     while (!slug.empty() && slug.back() == '-') slug.pop_back();
     if (!slug.empty()) name += slug + "-";
   }
-  return name + date + ".json";
+  return name + date + extension;
 }
 
 Result<ExportResult> ExportBackup(Database& db, const Clock& clock, const ExportOptions& options, ByteSink& sink) {

@@ -4,6 +4,7 @@
 #include "json_stream.h"
 #include "validate.h"
 
+#include <charconv>
 #include <optional>
 #include <vector>
 
@@ -45,15 +46,20 @@ class Sax : public JsonHandler {
  public:
   explicit Sax(BackupVisitor& v) : v_(v) {}
 
-  void Null() override { Scalar(json(nullptr)); }
-  void Bool(bool b) override { Scalar(json(b)); }
-  void Integer(int64_t n) override { Scalar(json(n)); }
-  void Unsigned(uint64_t n) override { Scalar(json(n)); }
-  void Double(double n) override { Scalar(json(n)); }
+  void Null() override { Scalar([](json& v) { v = nullptr; }); }
+  void Bool(bool b) override { Scalar([b](json& v) { v = b; }); }
+  void Integer(int64_t n) override { Scalar([n](json& v) { v = n; }); }
+  void Unsigned(uint64_t n) override { Scalar([n](json& v) { v = n; }); }
+  void Double(double n) override { Scalar([n](json& v) { v = n; }); }
   void String(std::string& s) override {
-    if (Skipping()) return Scalar(json());
+    if (Skipping()) return Scalar([](json&) {});
     Spend(s.size());
-    Scalar(json(s));  // a copy: the parser's buffer keeps its capacity
+    // A copy (the parser's buffer keeps its capacity), into the string the
+    // slot already holds when it does (a reused record's, see Open).
+    Scalar([&s](json& v) {
+      if (v.is_string()) v.get_ref<std::string&>().assign(s);
+      else v = s;
+    });
   }
   void StartObject() override { Open(false); }
   void StartArray() override { Open(true); }
@@ -133,8 +139,14 @@ class Sax : public JsonHandler {
                                 " MiB; no record or settings object of a backup is that large");
   }
 
-  Place Locate(bool is_container, bool is_array) {
-    Place p;
+  // Where the value starting now belongs, into place_ (whose strings keep
+  // their capacity from one record to the next).
+  void Locate(bool is_container, bool is_array) {
+    Place& p = place_;
+    p.target = Target::kDiscard;
+    p.push = Role::kOther;
+    p.walk = false;
+    p.kind = RecordKind::kTask;
     if (frames_.empty()) {
       p.path = "$";
       if (is_container && !is_array) {
@@ -143,33 +155,43 @@ class Sax : public JsonHandler {
       } else {
         v_.Problem("$", "a backup must be a JSON object");
       }
-      return p;
+      return;
     }
     Frame& f = frames_.back();
-    p.path = f.is_array ? f.path + "[" + std::to_string(f.index++) + "]" : f.path + "." + Excerpt(f.key);
-    p.key = f.key;
+    p.path.assign(f.path);
+    if (f.is_array) {
+      char digits[24];
+      const auto end = std::to_chars(digits, digits + sizeof digits, f.index++).ptr;
+      p.path += '[';
+      p.path.append(digits, end);
+      p.path += ']';
+    } else {
+      p.path += '.';
+      p.path += Excerpt(f.key);
+    }
+    p.key.assign(f.key);
     switch (f.role) {
       case Role::kRoot:
         if (f.key == "profiles") {
           if (is_array) p.walk = true, p.push = Role::kProfiles, v_.BeginProfileList(p.path);
           else v_.Problem(p.path, "must be an array of profiles, not " + std::string(is_container ? "an object" : "a single value"));
-          return p;
+          return;
         }
         if (f.key == "profile" || RecordArrayKey(f.key, &p.kind)) {
           if (!single_) {
             single_ = true;
             v_.BeginProfile("$");
           }
-          return InProfile(p, f.key, is_array);
+          return InProfile(f.key, is_array);
         }
         p.target = Target::kField;
-        return p;
+        return;
       case Role::kProfiles:
         if (++profiles_ > kMaxBackupProfiles) {
           if (profiles_ == kMaxBackupProfiles + 1)
             v_.Problem(p.path, "is one profile too many: a backup holds at most " +
                                    std::to_string(kMaxBackupProfiles) + " profiles");
-          return p;  // skipped
+          return;  // skipped
         }
         if (is_container && !is_array) {
           p.walk = true;
@@ -178,30 +200,34 @@ class Sax : public JsonHandler {
         } else {
           v_.Problem(p.path, "each profile must be a JSON object");
         }
-        return p;
+        return;
       case Role::kProfile:
-        return InProfile(p, f.key, is_array);
+        return InProfile(f.key, is_array);
       case Role::kRecords:
         p.target = Target::kRecord;
         p.kind = f.kind;
-        return p;
+        return;
       case Role::kOther:
-        return p;
+        return;
     }
-    return p;
+    return;
   }
 
-  Place InProfile(Place p, const std::string& key, bool is_array) {
+  void InProfile(const std::string& key, bool is_array) {
+    Place& p = place_;
     if (key == "profile") {
       p.target = Target::kProfileInfo;
     } else if (RecordArrayKey(key, &p.kind)) {
       if (is_array) p.walk = true, p.push = Role::kRecords;
       else v_.Problem(p.path, "must be an array");
     }
-    return p;  // other keys inside a profile are ignored (forward compatibility)
+    // other keys inside a profile are ignored (forward compatibility)
   }
 
-  void Scalar(json value) {
+  // A scalar token: `set(slot)` stores it in the value being built, or in a
+  // value of its own that is handed over at once.
+  template <typename Set>
+  void Scalar(Set&& set) {
     if (skip_ > 0) return;
     if (skip_next_) {
       skip_next_ = false;
@@ -209,11 +235,13 @@ class Sax : public JsonHandler {
     }
     if (!build_.empty()) {
       Spend(sizeof(json));
-      if (!over_budget_) Add(std::move(value));
+      if (!over_budget_) set(*Slot());
       return;
     }
-    Place p = Locate(false, false);
-    Deliver(p, value);
+    json value;
+    set(value);
+    Locate(false, false);
+    Deliver(place_, value);
   }
 
   void Open(bool is_array) {
@@ -224,7 +252,8 @@ class Sax : public JsonHandler {
     }
     if (!build_.empty()) {
       Spend(sizeof(json));
-      json* slot = over_budget_ ? nullptr : Add(is_array ? json::array() : json::object());
+      json* slot = over_budget_ ? nullptr : Slot();
+      if (slot) *slot = is_array ? json::array() : json::object();
       if (slot && Nests()) {  // a task's schedule or measure, and the weekday list inside
         build_.push_back(slot);
         return;
@@ -234,16 +263,23 @@ class Sax : public JsonHandler {
       skip_ = 1;
       return Sync();
     }
-    Place p = Locate(true, is_array);
+    Locate(true, is_array);
+    const Place& p = place_;
     if (p.walk) {
       frames_.push_back(Frame{p.push, is_array, p.path, std::string(), 0, p.kind});
     } else if (p.target == Target::kDiscard) {
       skip_ = 1;
       Sync();
     } else {
-      root_ = is_array ? json::array() : json::object();
+      // A record object reuses the previous record's: its values are
+      // overwritten in place and the keys this one does not set are removed
+      // when it closes (Prune), so a record like the one before it costs no
+      // allocation. Anything else is built afresh.
+      const bool record = p.target == Target::kRecord && !is_array;
+      if (!record || !root_is_record_) root_ = is_array ? json::array() : json::object();
+      root_is_record_ = record;
+      keys_set_ = 0;
       build_.push_back(&root_);
-      place_ = p;
       build_shape_ = ShapeOf(p);
       built_bytes_ = 0;
       over_budget_ = false;
@@ -257,7 +293,10 @@ class Sax : public JsonHandler {
     }
     if (!build_.empty()) {
       build_.pop_back();
-      if (build_.empty()) Deliver(place_, root_);
+      if (build_.empty()) {
+        Prune();
+        Deliver(place_, root_);
+      }
       return;
     }
     Role role = frames_.back().role;
@@ -276,15 +315,39 @@ class Sax : public JsonHandler {
   }
   static constexpr size_t kMaxNestedDepth = 3;
 
-  json* Add(json value) {
+  // Where the next value of the built value goes: appended to an array, or
+  // under the current key of an object (in a reused record, the slot the
+  // previous record left, its key then noted as set).
+  json* Slot() {
     json& top = *build_.back();
     if (top.is_array()) {
-      top.push_back(std::move(value));
+      top.push_back(nullptr);
       return &top.back();
     }
-    json& slot = top[build_key_];
-    slot = std::move(value);
-    return &slot;
+    if (root_is_record_ && build_.size() == 1) NoteSet(build_key_);
+    return &top[build_key_];
+  }
+
+  // The keys a reused record set: at most one per known field of its shape
+  // (a repeated key is noted once), so these scans stay short.
+  void NoteSet(const std::string& key) {
+    if (IsSet(key)) return;
+    if (keys_set_ == set_keys_.size()) set_keys_.push_back(key);
+    else set_keys_[keys_set_].assign(key);
+    ++keys_set_;
+  }
+  bool IsSet(const std::string& key) const {
+    for (size_t i = 0; i < keys_set_; ++i)
+      if (set_keys_[i] == key) return true;
+    return false;
+  }
+  // Removes from a reused record the keys that only the records before it set.
+  void Prune() {
+    if (!root_is_record_ || keys_set_ == root_.size()) return;  // every key there was set by this one
+    for (auto it = root_.begin(); it != root_.end();) {
+      if (IsSet(it.key())) ++it;
+      else it = root_.erase(it);
+    }
   }
 
   void Deliver(const Place& p, const json& value) {
@@ -303,6 +366,9 @@ class Sax : public JsonHandler {
   int skip_ = 0;          // the depth inside a skipped container
   bool skip_next_ = false;  // the next value (after an unwanted key) is skipped
   json root_;             // the value being built
+  bool root_is_record_ = false;  // root_ is a record's object, reused by the next record
+  std::vector<std::string> set_keys_;  // the first keys_set_ are the keys the record being built set
+  size_t keys_set_ = 0;
   std::vector<json*> build_;  // its open containers (only ever root_ itself)
   std::optional<Shape> build_shape_;  // the fields it may hold (none: any)
   size_t built_bytes_ = 0;

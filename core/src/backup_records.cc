@@ -22,7 +22,7 @@ class Fields {
  public:
   Fields(const json& j, const std::string& path, Problems* p) : j_(j), path_(path), p_(p) {}
 
-  const json* Find(const char* key) const {
+  const json* Find(std::string_view key) const {
     auto it = j_.find(key);
     return it == j_.end() ? nullptr : &*it;
   }

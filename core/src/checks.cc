@@ -81,7 +81,7 @@ Status Tracker::SetEntry(int64_t profile_id, int64_t task_id, const std::string&
     }
   }
   if (note) e.note = *note;
-  if (task.measure && e.amount) e.done = EntryDone(task.schedule, *task.measure, *e.amount);
+  e = SettleEntry(e, task.schedule, task.measure);
   if (task.measure && p.amount && !*p.amount) e.done = false;  // the amount cleared: nothing recorded
 
   if (e.Empty()) {

@@ -255,6 +255,13 @@ bool PeriodMet(const Schedule& s, const std::optional<Measure>& m, int64_t done,
   return m->at_most ? entries > 0 && total <= m->target : total >= m->target;
 }
 
+Entry SettleEntry(Entry e, const Schedule& schedule, const std::optional<Measure>& measure) {
+  if (!measure || !e.amount) return e;
+  e.skipped = false;
+  e.done = EntryDone(schedule, *measure, *e.amount);
+  return e;
+}
+
 Result<std::string> NormalizeNote(const std::string& what, const std::string& raw) {
   return NormalizeText(what, raw, kMaxNoteLength, true);
 }

@@ -127,6 +127,48 @@ TEST_F(BackupHabitsTest, CompletedDaysFollowTheHabitRules) {
   EXPECT_FALSE(Completed("Ben", "2026-11-21"));
 }
 
+// The completed days of a new profile are tallied while its entries are
+// written; a file that repeats an entry (skipped, then done) must still be
+// decided on the entry as stored: done, so the day is complete.
+TEST_F(BackupHabitsTest, ARepeatedEntryIsDecidedAsStored) {
+  const std::string tasks = R"([{"title":"Daily"},{"title":"Read"}])";
+  ASSERT_TRUE(Import(File(tasks, R"([{"task_title":"Read","date":"2026-11-24"},)"
+                                 R"({"task_title":"Daily","date":"2026-11-24","checked":false,"skipped":true},)"
+                                 R"({"task_title":"Daily","date":"2026-11-24"}])")).ok());
+  EXPECT_EQ(Entry("P", "Daily", "2026-11-24"), "1|0|-|");
+  EXPECT_TRUE(Completed("P", "2026-11-24"));
+  // Replace into the existing profile: the same result.
+  ASSERT_TRUE(Import(File(tasks, R"([{"task_title":"Read","date":"2026-11-24"},)"
+                                 R"({"task_title":"Daily","date":"2026-11-24","checked":false,"skipped":true},)"
+                                 R"({"task_title":"Daily","date":"2026-11-24"}])")).ok());
+  EXPECT_TRUE(Completed("P", "2026-11-24"));
+}
+
+// A day checked while the task was yes/no stays done after the task is
+// measured (the tracker's rule, SettleEntry), and so does it after a Replace
+// restore of the profile's own export: a restore never un-does a day.
+TEST_F(BackupHabitsTest, AChecksMadeBeforeATaskWasMeasuredStayDoneThroughARestore) {
+  Tracker& t = app_->tracker();
+  const int64_t p = t.CreateProfile("P", "#3b82f6").value();
+  TaskFields water;
+  water.title = "Water";
+  const int64_t w = t.CreateTask(p, water).value();
+  ASSERT_TRUE(t.SetCheck(p, w, "2026-11-24", true).ok());
+  TaskPatch measured;
+  measured.measure = std::optional<Measure>(Measure{"glasses", 8, false});
+  ASSERT_TRUE(t.UpdateTask(w, measured).ok());
+  EXPECT_EQ(Entry("P", "Water", "2026-11-24"), "1|0|-|");
+  EXPECT_TRUE(Completed("P", "2026-11-24"));
+
+  StringSink sink;
+  ASSERT_TRUE(ExportBackup(db(), clock_, {}, sink).ok());
+  const std::string before = Content();
+  ASSERT_TRUE(Import(sink.str()).ok());
+  EXPECT_EQ(Entry("P", "Water", "2026-11-24"), "1|0|-|");
+  EXPECT_TRUE(Completed("P", "2026-11-24"));
+  EXPECT_EQ(Content(), before);
+}
+
 TEST_F(BackupHabitsTest, AWeekdayTaskIsNotNeededOnItsOffDays) {
   const std::string tasks = R"([{"title":"Daily"},{"title":"Mondays","schedule":{"type":"weekdays","weekdays":[1]}}])";
   // 2026-11-24 is a Tuesday, 2026-11-23 a Monday.
@@ -239,6 +281,8 @@ TEST(MergeEntryTest, TakesOnlyWhatTheStoredEntryLacks) {
       {"an amount is kept", E(false, false, 5.0, ""), E(true, false, 9.0, ""), &water, E(false, false, 5.0, "")},
       {"an amount fills a skip, and decides done", E(false, true, {}, ""), E(true, false, 9.0, ""), &water, E(true, false, 9.0, "")},
       {"a skip never overwrites an amount", E(false, false, 3.0, ""), E(false, true, {}, ""), &water, E(false, false, 3.0, "")},
+      {"a done without an amount (checked before the task was measured) stays done", E(true, false, {}, ""),
+       E(false, false, {}, "late"), &water, E(true, false, {}, "late")},
   };
   for (const Row& r : rows) {
     const Entry got = MergeEntry(r.stored, r.incoming, *r.task);

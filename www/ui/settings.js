@@ -1,10 +1,12 @@
 // Settings: storage used and quota, persistent storage (and asking for it), a
 // copy outside the browser (ui/offsite.js),
 // app info, Backups (ui/backups.js) with the stored backup password
-// (ui/backup_password.js), and Backup & Restore (ui/backup.js).
+// (ui/backup_password.js), Backup & Restore (ui/backup.js) and the
+// spreadsheet download (ui/csv_export.js).
 import { backupCard } from './backup.js';
 import { backupPasswordCard } from './backup_password.js';
 import { backupsCard } from './backups.js';
+import { csvExportCard } from './csv_export.js';
 import { offsiteSection } from './offsite.js';
 import { h, errorLine, showError, hideError, busy } from './dom.js';
 
@@ -100,5 +102,6 @@ export async function renderSettings(section, app) {
     backups,
     backupPasswordCard(app),
     backupCard(app),
+    csvExportCard(app),
     infoCard(info, build));
 }

@@ -35,4 +35,9 @@ Result<ExportResult> ExportBackup(Database& db, const Clock& clock, const Export
 // stays within 255 bytes) before the date.
 std::string BackupFileName(const std::string& date, const std::optional<std::string>& profile_name);
 
+// Any export's download name by the same rule: <stem>[-<profile>]-YYYY-MM-DD<extension>
+// (BackupFileName is ExportFileName("streakbox-backup", date, profile_name, ".json")).
+std::string ExportFileName(const std::string& stem, const std::string& date,
+                           const std::optional<std::string>& profile_name, const std::string& extension);
+
 }  // namespace streakbox

@@ -140,6 +140,14 @@ struct Entry {
 
 constexpr size_t kMaxNoteLength = 500;
 
+// An entry as it is stored, for a task with `schedule` and `measure` (the one
+// rule of setCheck and every import): on a measurable task an entry with an
+// amount is done exactly when EntryDone says so, and is not skipped; one
+// without an amount keeps its done and skipped as they are (a check made
+// while the task was yes/no stays done: changing a task never un-does its
+// history). A yes/no task's entry is left as it is.
+Entry SettleEntry(Entry e, const Schedule& schedule, const std::optional<Measure>& measure);
+
 // Days off may be planned this many days after today (the API and imports alike).
 constexpr int64_t kMaxDaysOffAhead = 366;
 
