@@ -361,5 +361,20 @@ TEST_F(LoopImportTest, ProblemsNameLoopsRowsAndColumns) {
   EXPECT_EQ(ContentHash(db().handle()), before);
 }
 
+TEST_F(LoopImportTest, TheCommittedFixturesAreTheGeneratorsFiles) {
+  // tests/data/loop/ (tools/make-loop-files) must hold what loop_files.h builds:
+  // the same preview and counts (bytes may differ between SQLite versions).
+  for (int v : kLoopFixtureVersions) {
+    SCOPED_TRACE("Loop schema " + std::to_string(v));
+    auto committed = FileSource::Open(std::string(STREAKBOX_TEST_DATA) + "/loop/loop-v" + std::to_string(v) + ".db");
+    ASSERT_TRUE(committed.ok()) << committed.status().ToString();
+    CallIo io;
+    io.source = committed.value().get();
+    json a = Call("validateBackup", json::array(), io), b = Validate(File(v));
+    ASSERT_TRUE(a["ok"].get<bool>()) << a.dump();
+    EXPECT_EQ(a, b);
+  }
+}
+
 }  // namespace
 }  // namespace streakbox
