@@ -17,7 +17,7 @@ json ToJson(const Profile& p) {
           {"updated_at", p.updated_at}};
 }
 json ToJson(const Task& t) {
-  return {{"id", t.id}, {"profile_id", t.profile_id}, {"title", t.title},
+  return {{"id", t.id}, {"profile_id", t.profile_id}, {"uuid", t.uuid}, {"title", t.title},
           {"description", t.description}, {"required", t.required}, {"active", t.active},
           {"sort_order", t.sort_order}, {"fitbit_auto_check", t.fitbit_auto_check},
           {"schedule", ScheduleJson(t.schedule)},

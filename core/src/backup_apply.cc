@@ -30,8 +30,8 @@ class Applier : public ValidRecordSink {
     SB_ASSIGN_OR_RETURN(insert_task_, db_.Prepare(
         "INSERT INTO tasks (profile_id, title, description, is_required, is_active, sort_order, "
         "fitbit_auto_check, created_at, updated_at, schedule_type, schedule_weekdays, schedule_times, "
-        "schedule_days, measure_unit, measure_target, measure_direction) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "schedule_days, measure_unit, measure_target, measure_direction, uuid) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, " + std::string(kNewTaskUuidSql) + "))"));
     SB_ASSIGN_OR_RETURN(insert_check_, db_.Prepare(
         "INSERT INTO task_checks (task_id, date, checked, checked_at, skipped, amount, note) "
         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
@@ -56,6 +56,11 @@ class Applier : public ValidRecordSink {
     cur_ = &report_->profiles.back();
     profile_id_ = 0;
     tasks_.clear();
+    file_titles_.clear();
+    uuids_.clear();
+    matched_.clear();
+    old_titles_.clear();
+    old_uuids_.clear();
     task_ids_.clear();
     flags_.clear();
     statuses_.clear();
@@ -179,12 +184,13 @@ class Applier : public ValidRecordSink {
   }
 
   Status ClearProfile(const ProfileRecord& r) {
-    SB_ASSIGN_OR_RETURN(Statement titles, db_.Prepare("SELECT title FROM tasks WHERE profile_id = ?"));
+    SB_ASSIGN_OR_RETURN(Statement titles, db_.Prepare("SELECT title, uuid FROM tasks WHERE profile_id = ?"));
     titles.Bind(1, profile_id_);
     for (;;) {
       SB_ASSIGN_OR_RETURN(bool row, titles.Step());
       if (!row) break;
-      old_titles_.insert(titles.Text(0));
+      old_titles_.emplace(titles.Text(0), titles.Text(1));
+      old_uuids_.emplace(titles.Text(1), titles.Text(0));
     }
     SB_ASSIGN_OR_RETURN(cur_->task_checks.deleted, Count(
         "SELECT count(*) FROM task_checks c JOIN tasks t ON t.id = c.task_id WHERE t.profile_id = ?", profile_id_));
@@ -211,7 +217,7 @@ class Applier : public ValidRecordSink {
   Status LoadTasks() {
     SB_ASSIGN_OR_RETURN(Statement st, db_.Prepare(
         "SELECT id, title, sort_order, is_active, is_required, schedule_type, schedule_weekdays, schedule_times, "
-        "schedule_days, measure_unit, measure_target, measure_direction FROM tasks WHERE profile_id = ?"));
+        "schedule_days, measure_unit, measure_target, measure_direction, uuid FROM tasks WHERE profile_id = ?"));
     st.Bind(1, profile_id_);
     for (;;) {
       SB_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -220,19 +226,50 @@ class Applier : public ValidRecordSink {
       SB_ASSIGN_OR_RETURN(f.task.schedule, ScheduleFromColumns(st.Text(5), st.Int(6), st.Int(7), st.Int(8)));
       if (!st.IsNull(10)) f.task.measure = Measure{st.IsNull(9) ? "" : st.Text(9), st.Double(10), st.Text(11) == "at_most"};
       tasks_[st.Text(1)] = st.Int(0);
+      uuids_[st.Text(12)] = st.Int(0);
       flags_[st.Int(0)] = f;
       next_sort_ = std::max(next_sort_, st.Int(2) + 1);
     }
     return Status::Ok();
   }
 
+  // Which task of the profile a file's task is (docs/FORMAT.md, "Import"):
+  // the one with its uuid, else the one with its title, each only if no
+  // earlier task of the file took it; else a new task. Merge keeps a matched
+  // task as it is (its title and uuid too). Replace has deleted the profile's
+  // tasks (ClearProfile) and writes each anew: it counts as `replaced` when it
+  // matches an old one the same way, and takes the file's uuid, else the old
+  // task's it matched by title, else a fresh one.
   Status AddTask(const TaskRecord& t) {
-    auto existing = tasks_.find(t.title);
-    if (existing != tasks_.end()) {  // merge: same exact title
-      ++cur_->tasks.skipped;
-      if (t.id) task_ids_[*t.id] = existing->second;
-      return Status::Ok();
+    std::optional<std::string> uuid = t.uuid;
+    bool replaces = false;
+    if (o_.mode == Mode::kMerge) {
+      int64_t match = 0;
+      if (auto it = t.uuid ? uuids_.find(*t.uuid) : uuids_.end(); it != uuids_.end() && !matched_.count(it->second))
+        match = it->second;
+      if (auto it = tasks_.find(t.title); !match && it != tasks_.end() && !matched_.count(it->second))
+        match = it->second;
+      if (match) {
+        ++cur_->tasks.skipped;
+        matched_.emplace(match, t.title);
+        file_titles_[t.title] = match;
+        if (t.id) task_ids_[*t.id] = match;
+        return Status::Ok();
+      }
+      if (auto it = tasks_.find(t.title); it != tasks_.end())  // kept by a task matched by its uuid
+        return Status::AlreadyExists(
+            "profile '" + cur_->name + "': the file's task '" + t.title + "' is new here, but this profile's task '" +
+            t.title + "' is the file's task '" + matched_[it->second] +
+            "' (the same uuid; Merge keeps this profile's titles). Rename one of them and import again");
+    } else if (auto it = t.uuid ? old_uuids_.find(*t.uuid) : old_uuids_.end();
+               it != old_uuids_.end() && old_titles_.erase(it->second)) {
+      replaces = true;
+    } else if (auto old = old_titles_.find(t.title); old != old_titles_.end()) {
+      replaces = true;
+      if (!uuid) uuid = old->second;
+      old_titles_.erase(old);
     }
+    if (uuid && uuids_.count(*uuid)) uuid.reset();  // another task of the profile holds it: a fresh one
     const int64_t sort = o_.mode == Mode::kReplace && t.sort_order ? *t.sort_order : next_sort_;
     next_sort_ = std::max(next_sort_, sort) + 1;
     insert_task_->Bind(1, profile_id_).Bind(2, t.title).Bind(3, t.description);
@@ -246,12 +283,17 @@ class Applier : public ValidRecordSink {
     } else {
       insert_task_->BindNull(14).BindNull(15).BindNull(16);
     }
+    if (uuid) insert_task_->Bind(17, *uuid);
+    else insert_task_->BindNull(17);
     SB_RETURN_IF_ERROR(insert_task_->Run());
     const int64_t id = db_.LastInsertId();
     tasks_[t.title] = id;
+    file_titles_[t.title] = id;
+    matched_.emplace(id, t.title);
+    if (uuid) uuids_[*uuid] = id;
     flags_[id] = {t.active, t.required, {t.schedule, t.measure}};
     if (t.id) task_ids_[*t.id] = id;
-    if (old_titles_.erase(t.title)) {
+    if (replaces) {
       ++cur_->tasks.replaced;
       --cur_->tasks.deleted;
     } else {
@@ -262,8 +304,8 @@ class Applier : public ValidRecordSink {
 
   bool Resolve(const CheckRecord& c) {
     if (c.task_title) {
-      auto it = tasks_.find(*c.task_title);
-      if (it == tasks_.end()) return false;
+      auto it = file_titles_.find(*c.task_title);
+      if (it == file_titles_.end()) return false;
       resolved_ = it->second;
       return true;
     }
@@ -472,14 +514,18 @@ class Applier : public ValidRecordSink {
   // The profile being applied:
   ProfileReport* cur_ = nullptr;
   int64_t profile_id_ = 0;
-  std::unordered_map<std::string, int64_t> tasks_;  // title -> id in this database
+  std::unordered_map<std::string, int64_t> tasks_;        // title in this database -> id
+  std::unordered_map<std::string, int64_t> file_titles_;  // title in the file -> id in this database
+  std::unordered_map<std::string, int64_t> uuids_;        // uuid -> id, of the tasks in this database
+  std::unordered_map<int64_t, std::string> matched_;      // ids a task of the file took -> its title in the file
   std::unordered_map<int64_t, int64_t> task_ids_;   // id in the file -> id in this database
   struct TaskFlags {
     bool active = true, required = true;
     EntryTask task;
   };
   std::unordered_map<int64_t, TaskFlags> flags_;     // this profile's tasks, by id in this database
-  std::set<std::string> old_titles_;                // replace: titles that were there before
+  // Replace: the tasks that were there before, title -> uuid (those not matched yet), and uuid -> title.
+  std::unordered_map<std::string, std::string> old_titles_, old_uuids_;
   std::unordered_map<std::string, std::string> statuses_;  // the file's completed days: date -> completed_at
   std::vector<CheckRecord> deferred_;
   int64_t next_sort_ = 0;

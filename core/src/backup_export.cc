@@ -78,7 +78,7 @@ Status WriteProfile(Database& db, Writer& w, const ProfileRow& p) {
   SB_ASSIGN_OR_RETURN(Statement tasks, db.Prepare(
       "SELECT id, title, description, is_required, is_active, sort_order, fitbit_auto_check, created_at, "
       "updated_at, schedule_type, schedule_weekdays, schedule_times, schedule_days, measure_unit, measure_target, "
-      "measure_direction FROM tasks WHERE profile_id = ? ORDER BY sort_order, id"));
+      "measure_direction, uuid FROM tasks WHERE profile_id = ? ORDER BY sort_order, id"));
   tasks.Bind(1, p.id);
   struct TaskRef {
     int64_t id;
@@ -94,7 +94,7 @@ Status WriteProfile(Database& db, Writer& w, const ProfileRow& p) {
     const bool measurable = !tasks.IsNull(14);
     titles.push_back({tasks.Int(0), Writer::Quote(tasks.Text(1)), measurable});
     w << (titles.size() > 1 ? ",\n" : "\n") << "{\"title\":" << titles.back().quoted_title
-      << ",\"description\":" << Writer::Quote(tasks.Text(2))
+      << ",\"uuid\":" << Writer::Quote(tasks.Text(16)) << ",\"description\":" << Writer::Quote(tasks.Text(2))
       << ",\"required\":" << (tasks.Int(3) ? "true" : "false") << ",\"active\":" << (tasks.Int(4) ? "true" : "false")
       << ",\"sort_order\":" << tasks.Int(5) << ",\"fitbit_auto_check\":" << (tasks.Int(6) ? "true" : "false")
       << ",\"created_at\":" << Writer::Quote(tasks.Text(7)) << ",\"updated_at\":" << Writer::Quote(tasks.Text(8))

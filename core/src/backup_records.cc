@@ -151,7 +151,7 @@ constexpr std::string_view kCountsFields[] = {"profiles", "tasks", "task_checks"
 constexpr std::string_view kProfileFields[] = {"name", "color", "created_at", "updated_at"};
 constexpr std::string_view kTaskFields[] = {"id", "title", "description", "required", "is_required", "active",
                                             "is_active", "fitbit_auto_check", "sort_order", "created_at",
-                                            "updated_at", "schedule", "measure"};
+                                            "updated_at", "schedule", "measure", "uuid"};
 constexpr std::string_view kCheckFields[] = {"task_id", "task_title", "date", "checked", "checked_at", "skipped",
                                              "amount", "note"};
 constexpr std::string_view kStatusFields[] = {"date", "completed_at"};
@@ -192,6 +192,12 @@ bool ParseTask(const json& j, const std::string& path, TaskRecord* out, Problems
   if (!RequireObject(j, path, "a task", p)) return false;
   Fields f(j, path, p);
   f.Int("id", &out->id);
+  if (const json* v = f.Find("uuid"); v && !v->is_null()) {
+    std::string uuid = v->is_string() ? NormalizeTaskUuid(v->get_ref<const std::string&>()) : "";
+    if (!uuid.empty()) out->uuid = std::move(uuid);
+    else if (v->is_string()) f.Problem("uuid", Quote(*v) + " is not a task uuid: 32 hex characters (0-9, a-f)");
+    else f.Problem("uuid", "must be a string of 32 hex characters, not " + std::string(v->type_name()));
+  }
   f.Name("title", &out->title, "task title", kMaxTaskTitleLength);
   f.Str("description", &out->description);
   if (Utf8Length(out->description) > kMaxDescriptionLength)

@@ -42,6 +42,7 @@ struct ProfileRecord {
 
 struct TaskRecord {
   std::optional<int64_t> id;  // the seed app's files reference tasks by id
+  std::optional<std::string> uuid;  // 1.3; 32 hex characters, lower-cased (NormalizeTaskUuid)
   std::string title, description;
   bool required = true, active = true, fitbit_auto_check = false;
   std::optional<int64_t> sort_order;

@@ -86,6 +86,8 @@ void BackupValidator::Record(RecordKind kind, const json& j, const std::string& 
       if (t.measure) d.measurable.insert(t.title);
       if (t.id && !d.ids.emplace(*t.id, t.title).second)
         Add(path + ".id", "another task of this profile also has id " + std::to_string(*t.id));
+      if (t.uuid && !d.uuids.insert(*t.uuid).second)
+        Add(path + ".uuid", "another task of this profile also has uuid " + *t.uuid);
       if (ValidRecordSink* s = Forward()) s->Task(t);
       break;
     }

@@ -70,6 +70,7 @@ class BackupValidator : public BackupVisitor {
     std::set<std::string> titles;
     std::set<std::string> measurable;  // titles of measurable tasks (an amount needs one)
     std::map<int64_t, std::string> ids;
+    std::set<std::string> uuids;  // 1.3: a task's uuid is unique within its profile
   };
   struct Deferred {
     size_t profile;

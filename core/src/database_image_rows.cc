@@ -6,6 +6,7 @@
 
 #include "database_image_internal.h"
 #include "streakbox/habit_rules.h"
+#include "validate.h"
 
 namespace streakbox {
 namespace {
@@ -208,6 +209,21 @@ Status CheckHabitColumns(Database& img) {
   }
 }
 
+// Every task's uuid is in its stored form: 32 lowercase hex characters
+// (NormalizeTaskUuid's rule). Its uniqueness within a profile is the
+// schema's own index; the JSON import checks it again. Schema 4 on.
+Status CheckTaskUuids(Database& img) {
+  SB_ASSIGN_OR_RETURN(Statement st, img.Prepare("SELECT quote(id), uuid FROM tasks"));
+  for (;;) {
+    SB_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return Status::Ok();
+    const std::string uuid = st.Text(1);
+    if (NormalizeTaskUuid(uuid) != uuid || uuid.empty())
+      return Refuse(RowLabel("tasks", {"id"}, st) + ": uuid is '" + CellExcerpt(uuid) +
+                    "', not 32 lowercase hex characters");
+  }
+}
+
 Status CheckImageCells(Database& img, Database& ref) {
   for (const char* table : kImageDataTables) SB_RETURN_IF_ERROR(CheckTable(img, ref, table));
   SB_ASSIGN_OR_RETURN(Statement has, ref.Prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'days_off'"));
@@ -216,6 +232,9 @@ Status CheckImageCells(Database& img, Database& ref) {
     SB_RETURN_IF_ERROR(CheckTable(img, ref, "days_off"));
     SB_RETURN_IF_ERROR(CheckHabitColumns(img));
   }
+  SB_ASSIGN_OR_RETURN(Statement uuid, ref.Prepare("SELECT count(*) FROM pragma_table_info('tasks') WHERE name = 'uuid'"));
+  SB_ASSIGN_OR_RETURN(bool uuid_row, uuid.Step());
+  if (uuid_row && uuid.Int(0) > 0) SB_RETURN_IF_ERROR(CheckTaskUuids(img));  // schema 4: task identity
   return Status::Ok();
 }
 

@@ -93,6 +93,19 @@ CREATE TABLE days_off (
   PRIMARY KEY (profile_id, date)
 ) WITHOUT ROWID;
 )sql",
+    // 4: task identity (issue 12): every task has a uuid, 32 lowercase hex
+    // characters, unique within its profile, that a backup carries, so that a
+    // second import of a newer backup (or of another app's file that names its
+    // habits by uuid, like Loop's) merges into the same tasks. Every existing
+    // task gets a random one. The DEFAULT '' exists only because ALTER TABLE
+    // needs a constant default for a NOT NULL column: every insert gives a uuid
+    // (Tracker::CreateTask, the importer), and the database-file check refuses
+    // any other value (database_image_rows.cc).
+    R"sql(
+ALTER TABLE tasks ADD COLUMN uuid TEXT NOT NULL DEFAULT '';
+UPDATE tasks SET uuid = lower(hex(randomblob(16)));
+CREATE UNIQUE INDEX tasks_profile_uuid ON tasks (profile_id, uuid);
+)sql",
 };
 
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);

@@ -9,7 +9,7 @@ namespace {
 const char* kTaskColumns =
     "SELECT id, profile_id, title, description, is_required, is_active, sort_order, "
     "fitbit_auto_check, created_at, updated_at, schedule_type, schedule_weekdays, schedule_times, "
-    "schedule_days, measure_unit, measure_target, measure_direction FROM tasks ";
+    "schedule_days, measure_unit, measure_target, measure_direction, uuid FROM tasks ";
 
 // Columns 10..16 of kTaskColumns. A stored schedule that breaks the rules
 // (only a foreign database file could hold one) reads as daily.
@@ -40,6 +40,7 @@ Task ReadTask(const Statement& st) {
   t.created_at = st.Text(8);
   t.updated_at = st.Text(9);
   ReadHabitColumns(st, 10, &t);
+  t.uuid = st.Text(17);
   return t;
 }
 
@@ -103,9 +104,9 @@ Result<int64_t> Tracker::CreateTask(int64_t profile_id, const TaskFields& f) {
   SB_ASSIGN_OR_RETURN(Statement st, db_.Prepare(
       "INSERT INTO tasks (profile_id, title, description, is_required, is_active, sort_order, "
       "fitbit_auto_check, created_at, updated_at, schedule_type, schedule_weekdays, schedule_times, "
-      "schedule_days, measure_unit, measure_target, measure_direction) VALUES (?1, ?2, ?3, ?4, ?5, "
+      "schedule_days, measure_unit, measure_target, measure_direction, uuid) VALUES (?1, ?2, ?3, ?4, ?5, "
       "(SELECT coalesce(max(sort_order), -1) + 1 FROM tasks WHERE profile_id = ?1), ?6, ?7, ?7, "
-      "?8, ?9, ?10, ?11, ?12, ?13, ?14)"));
+      "?8, ?9, ?10, ?11, ?12, ?13, ?14, " + std::string(kNewTaskUuidSql) + ")"));
   st.Bind(1, profile_id).Bind(2, title).Bind(3, f.description);
   st.Bind(4, int64_t{f.required}).Bind(5, int64_t{f.active}).Bind(6, int64_t{f.fitbit_auto_check});
   st.Bind(7, Now());

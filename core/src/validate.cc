@@ -133,4 +133,14 @@ Status CheckColor(const std::string& c) {
             : Status::InvalidArgument("color '" + Excerpt(c) + "' is not a colour in the form #rrggbb");
 }
 
+std::string NormalizeTaskUuid(std::string_view text) {
+  if (text.size() != kTaskUuidLength) return "";
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'F') c = static_cast<char>(c - 'A' + 'a');
+    else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return "";
+  }
+  return out;
+}
+
 }  // namespace streakbox

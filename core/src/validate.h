@@ -60,4 +60,13 @@ bool IsIsoTime(std::string_view text);
 // '#rrggbb', hex digits in either case.
 Status CheckColor(const std::string& color);
 
+// A task's uuid (schema 4, backup format 1.3): 32 hex characters. Returns it
+// in lower case, the stored form, or "" when `text` is not 32 hex characters
+// (either case). kTaskUuidLength and kNewTaskUuidSql are the stored form's
+// length and the SQL expression that makes a fresh random one (16 bytes from
+// SQLite's randomness, in lower-case hex).
+constexpr size_t kTaskUuidLength = 32;
+constexpr const char* kNewTaskUuidSql = "lower(hex(randomblob(16)))";
+std::string NormalizeTaskUuid(std::string_view text);
+
 }  // namespace streakbox

@@ -205,7 +205,8 @@ int main(int argc, char** argv) {
       }
     };
     run("INSERT INTO profiles (id, name, color, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')", profiles);
-    run("INSERT INTO tasks (profile_id, title, description, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')", tasks);
+    run("INSERT INTO tasks (profile_id, title, description, created_at, updated_at, uuid) "
+        "VALUES (?, ?, ?, 'x', 'x', lower(hex(randomblob(16))))", tasks);
     {
       auto ins = db.Prepare("INSERT INTO task_checks (task_id, date, checked, checked_at, skipped, amount, note) "
                             "VALUES (?, ?, ?, ?, ?, ?, ?)").value();

@@ -135,11 +135,11 @@ TEST_F(BackupHabitsTest, AWeekdayTaskIsNotNeededOnItsOffDays) {
   EXPECT_FALSE(Completed("P", "2026-11-23")) << "Mondays was due and not done";
 }
 
-TEST_F(BackupHabitsTest, ExportWritesOnePointTwoAndRoundTripsExactly) {
+TEST_F(BackupHabitsTest, ExportWritesTheHabitFieldsAndRoundTripsExactly) {
   ASSERT_TRUE(Import(Fixture()).ok());
   const std::string first = ExportText(db(), clock_);
   json j = json::parse(first);
-  EXPECT_EQ(j["version"], "1.2");
+  EXPECT_EQ(j["version"], "1.3");
   EXPECT_EQ(j["counts"]["days_off"], 3);
   const json& ana = j["profiles"][0];
   EXPECT_EQ(ana["tasks"][1]["schedule"], json::parse(R"({"type":"weekdays","weekdays":[1,3,5]})"));

@@ -80,7 +80,7 @@ TEST_F(BackupTest, ExportKeepsEveryFieldAndCountsAndNoSecrets) {
   SeedFamily();
   json j = json::parse(Export());
   EXPECT_EQ(j["format"], "streakbox-backup");
-  EXPECT_EQ(j["version"], "1.2");
+  EXPECT_EQ(j["version"], "1.3");
   EXPECT_EQ(j["scope"], "all");
   EXPECT_EQ(j["counts"], json({{"profiles", 2}, {"tasks", 3}, {"task_checks", 9}, {"daily_status", 8}, {"days_off", 0}}));
   EXPECT_EQ(j["settings"], json({{"theme", "dark"}}));

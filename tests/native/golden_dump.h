@@ -8,7 +8,7 @@
 // file of an older version is dumped with the fields its version can carry
 // only, so its frozen expectation still compares after the schema grows;
 // NewFieldsHoldDefaults then checks that what it cannot carry holds its
-// default.
+// default, and TasksHaveFreshUuids that its tasks got identities of their own.
 #pragma once
 
 #include <string>
@@ -100,6 +100,36 @@ inline nlohmann::json DumpContentV12(Database& db) {
                              " ORDER BY p.name, d.date",
                              {{"profile"}, {"date"}, {"note"}});
   return out;
+}
+
+// Version 1.3: the 1.2 content and each task's uuid (schema 4).
+inline nlohmann::json DumpContentV13(Database& db) {
+  nlohmann::json out = DumpContentV12(db);
+  out["task_uuids"] = DumpRows(db,
+                               "SELECT p.name, t.title, t.uuid FROM tasks t JOIN profiles p ON p.id = t.profile_id"
+                               " ORDER BY p.name, t.title",
+                               {{"profile"}, {"title"}, {"uuid"}});
+  return out;
+}
+
+// Schema 4 (issue 12): a file before 1.3 carries no uuid, so each task
+// imported from one MUST get a fresh one: 32 lowercase hex characters, no two
+// alike. Returns the problems found ("" when none); nothing to check before
+// schema 4.
+inline std::string TasksHaveFreshUuids(Database& db) {
+  auto version = SchemaVersion(db);
+  if (!version.ok()) return version.status().ToString();
+  if (version.value() < 4) return "";
+  auto st = db.Prepare(
+      "SELECT count(*), count(DISTINCT uuid), sum(length(uuid) = 32 AND uuid NOT GLOB '*[^0-9a-f]*') FROM tasks");
+  if (!st.ok()) return st.status().ToString();
+  auto row = st.value().Step();
+  if (!row.ok() || !row.value()) return "no count";
+  const int64_t n = st.value().Int(0), distinct = st.value().Int(1), stored = st.value().Int(2);
+  std::string problems;
+  if (distinct != n) problems += std::to_string(n - distinct) + " tasks share a uuid; ";
+  if (stored != n) problems += std::to_string(n - stored) + " tasks have no uuid in the stored form; ";
+  return problems;
 }
 
 // Schema 3 (issue 11) added fields that no file before 1.2 can carry. After

@@ -78,6 +78,7 @@ std::string DumpLevel(const std::string& data) {
 }
 
 json Dump(Database& db, const std::string& level) {
+  if (level == "1.3") return DumpContentV13(db);
   if (level == "1.2") return DumpContentV12(db);
   EXPECT_EQ(level, "1.1") << "no dump for content level " << level;
   return DumpContentV11(db);
@@ -112,6 +113,9 @@ json Results(const std::string& data) {
   if (level == "1.1") {
     EXPECT_EQ(NewFieldsHoldDefaults(replaced->db()), "") << "after Replace";
   }
+  if (level == "1.1" || level == "1.2") {
+    EXPECT_EQ(TasksHaveFreshUuids(replaced->db()), "") << "after Replace";
+  }
 
   auto merged = EmptyApp(clock);
   out["merge"] = Import(*merged, clock, data, ImportOptions::Mode::kMerge);
@@ -120,6 +124,9 @@ json Results(const std::string& data) {
   EXPECT_EQ(Dump(merged->db(), level), out["merge_dump"]) << "merging the same file again changed the database";
   if (level == "1.1") {
     EXPECT_EQ(NewFieldsHoldDefaults(merged->db()), "") << "after Merge";
+  }
+  if (level == "1.1" || level == "1.2") {
+    EXPECT_EQ(TasksHaveFreshUuids(merged->db()), "") << "after Merge";
   }
   return out;
 }
@@ -164,7 +171,7 @@ bool WriteGolden() {
 
 TEST(GoldenFormatsTest, TheFolderHoldsEveryVersion) {
   const auto files = GoldenFiles();
-  for (const char* prefix : {"1.0-", "1.1-", "1.2-"}) {
+  for (const char* prefix : {"1.0-", "1.1-", "1.2-", "1.3-"}) {
     EXPECT_TRUE(std::any_of(files.begin(), files.end(), [&](const std::string& f) { return f.rfind(prefix, 0) == 0; }))
         << "no golden file of version " << prefix;
   }

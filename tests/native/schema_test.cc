@@ -59,7 +59,7 @@ TEST(Schema, MigratesARealVersion2File) {
   auto app = App::Open(path, clock);
   ASSERT_TRUE(app.ok()) << app.status().ToString();
   Database& db = app.value()->db();
-  EXPECT_EQ(SchemaVersion(db).value(), 3);
+  EXPECT_EQ(SchemaVersion(db).value(), kSchemaVersion);
   std::string after;
   for (const char* q : kVersion2Queries) after += Rows(db, q);
   EXPECT_EQ(after, before);
@@ -75,6 +75,57 @@ TEST(Schema, MigratesARealVersion2File) {
   ASSERT_EQ(tasks.value().size(), 4u);
   EXPECT_TRUE(tasks.value()[0].schedule == Schedule{});
   EXPECT_FALSE(tasks.value()[0].measure.has_value());
+  std::filesystem::remove(path);
+}
+
+// The schema-3 tables as version 3 had them, every column, in a fixed order.
+const char* const kVersion3Queries[] = {
+    "SELECT id, name, color, created_at, updated_at FROM profiles ORDER BY id",
+    "SELECT id, profile_id, title, description, is_required, is_active, sort_order, fitbit_auto_check, "
+    "created_at, updated_at, schedule_type, schedule_weekdays FROM tasks ORDER BY id",
+    "SELECT id, schedule_times, schedule_days, measure_unit, measure_target, measure_direction FROM tasks ORDER BY id",
+    "SELECT task_id, date, checked, checked_at, skipped, amount, note FROM task_checks ORDER BY task_id, date",
+    "SELECT profile_id, date, completed_at FROM daily_status ORDER BY profile_id, date",
+    "SELECT profile_id, date, note FROM days_off ORDER BY profile_id, date",
+    "SELECT key, value FROM settings ORDER BY key",
+    "SELECT * FROM backup_history ORDER BY id",
+};
+
+// tests/data/db/v3.sqlite was made by the schema-3 build (tools/streakbox
+// import of v3-source.json, every kind of task and entry). Opening a copy
+// migrates it; every row reads back the same, and every task has a uuid of
+// its own: 32 lowercase hex characters, none the same.
+TEST(Schema, MigratesARealVersion3File) {
+  const std::string path = testing::TempDir() + "/streakbox-v3-copy-" + std::to_string(::getpid()) + ".sqlite";
+  std::filesystem::remove(path);
+  std::filesystem::copy_file(STREAKBOX_TEST_DATA "/db/v3.sqlite", path, std::filesystem::copy_options::overwrite_existing);
+  std::string before;
+  {
+    auto db = Database::Open(path).value();
+    ASSERT_EQ(SchemaVersion(*db).value(), 3);
+    for (const char* q : kVersion3Queries) before += Rows(*db, q);
+  }
+  ASSERT_NE(before.find("Meditate"), std::string::npos);
+  FixedClock clock(1796126400, "2026-12-01");
+  auto app = App::Open(path, clock);
+  ASSERT_TRUE(app.ok()) << app.status().ToString();
+  Database& db = app.value()->db();
+  EXPECT_EQ(SchemaVersion(db).value(), kSchemaVersion);
+  std::string after;
+  for (const char* q : kVersion3Queries) after += Rows(db, q);
+  EXPECT_EQ(after, before);
+  const std::string tasks = Rows(db, "SELECT count(*) FROM tasks");
+  EXPECT_NE(tasks, Rows(db, "SELECT 0"));
+  EXPECT_EQ(Rows(db, "SELECT count(*) FROM tasks WHERE length(uuid) = 32 AND uuid NOT GLOB '*[^0-9a-f]*'"), tasks);
+  EXPECT_EQ(Rows(db, "SELECT count(DISTINCT uuid) FROM tasks"), tasks);
+  // The index keeps them unique within a profile.
+  auto dup = db.Exec("UPDATE tasks SET uuid = (SELECT min(uuid) FROM tasks WHERE profile_id = 1) WHERE profile_id = 1");
+  EXPECT_EQ(dup.code(), Code::kAlreadyExists) << dup.ToString();
+  // The migrated tasks read as they were, with their uuid.
+  auto listed = app.value()->tracker().ListTasks(1);
+  ASSERT_TRUE(listed.ok());
+  ASSERT_FALSE(listed.value().empty());
+  EXPECT_EQ(listed.value()[0].uuid.size(), 32u);
   std::filesystem::remove(path);
 }
 

@@ -1,10 +1,11 @@
 // Database files for the database-restore tests, the CLI tests and the
 // database-restore fuzzer's seeds (tests/fuzz/make_db_seeds.cc): a real
-// Streakbox database made with this build at schema version 1 or 2, holding a
+// Streakbox database made with this build at any schema version, holding a
 // little data with known row ids, optionally altered by SQL, as the bytes of
 // its file. kHostileImages lists the alterations a restore must refuse.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -37,11 +38,16 @@ constexpr int kSeedPageSize = 512;
 
 // The file of a fresh database at schema `version` with kImageData, after
 // `alter_sql` (run with foreign keys off, as any SQLite tool could).
+// From schema 4 every task has a uuid: kImageData goes in at schema 3, and
+// after the migration the tasks get fixed ones (task 7's is 0…07), so an
+// image's bytes are the same on every run.
 inline Result<std::string> MakeImage(int version, const std::string& alter_sql = "", int page_size = 4096) {
   SB_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, Database::Open(":memory:"));
   SB_RETURN_IF_ERROR(db->Exec("PRAGMA page_size = " + std::to_string(page_size)));
-  SB_RETURN_IF_ERROR(Migrate(*db, version));
+  SB_RETURN_IF_ERROR(Migrate(*db, std::min(version, 3)));
   SB_RETURN_IF_ERROR(db->Exec(kImageData));
+  SB_RETURN_IF_ERROR(Migrate(*db, version));
+  if (version >= 4) SB_RETURN_IF_ERROR(db->Exec("UPDATE tasks SET uuid = printf('%032x', id)"));
   if (!alter_sql.empty()) SB_RETURN_IF_ERROR(db->Exec(alter_sql));
   return SnapshotDatabase(*db);
 }

@@ -7,7 +7,7 @@ namespace streakbox {
 // What Streakbox writes. Readers accept every 1.x file (1.0 is the seed
 // Streaklet format); a higher major version comes from a newer Streakbox.
 constexpr const char* kBackupFormatName = "streakbox-backup";
-constexpr const char* kBackupFormatVersion = "1.2";
+constexpr const char* kBackupFormatVersion = "1.3";
 constexpr int kBackupFormatMajor = 1;
 
 // Validation reports at most this many problems, then says how many more.

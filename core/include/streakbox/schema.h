@@ -9,7 +9,7 @@
 
 namespace streakbox {
 
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 // PRAGMA application_id of a Streakbox database ('STBX'), set by migration 2.
 constexpr int kApplicationId = 0x53544258;

@@ -34,6 +34,7 @@ struct ProfilePatch {
 struct Task {
   int64_t id = 0;
   int64_t profile_id = 0;
+  std::string uuid;  // 32 lowercase hex characters, unique within the profile; set at creation, never changed
   std::string title;
   std::string description;
   bool required = true;
