@@ -376,5 +376,32 @@ TEST_F(LoopImportTest, TheCommittedFixturesAreTheGeneratorsFiles) {
   }
 }
 
+TEST_F(LoopImportTest, RestoringALoopFileAsADatabaseSaysWhereToImportIt) {
+  const std::string before = ContentHash(db().handle());
+  auto r = RestoreDatabaseImage(db(), clock_, File(25));
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("Loop Habit Tracker backup, not a Streakbox database"), std::string::npos)
+      << r.status().message();
+  EXPECT_EQ(ContentHash(db().handle()), before);
+}
+
+TEST_F(LoopImportTest, AHabitRenamedHereStillMatchesByLoopsUuid) {
+  ASSERT_TRUE(Import(File(25), {{"mode", "merge"}})["ok"].get<bool>());
+  const int64_t pid = ProfileId("Loop");
+  int64_t read = 0;
+  for (const json& t : Tasks(pid))
+    if (t["title"] == "Read") read = t["id"];
+  ASSERT_NE(read, 0);
+  ASSERT_TRUE(Call("updateTask", json::array({read, {{"title", "Reading"}}}))["ok"].get<bool>());
+  const std::string newer = LoopDataSql(25) + LoopRepSql(25, "3", 8, 2);
+  auto file = MakeLoopFile(25, "", 1024, &newer);
+  ASSERT_TRUE(file.ok());
+  json r = Import(file.value(), {{"mode", "merge"}});
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump();
+  EXPECT_EQ(r["value"]["profiles"][0]["tasks"]["added"], 0);
+  EXPECT_EQ(Count("tasks"), 6);
+  EXPECT_EQ(Entry("Reading", "2026-03-09"), "1|0|-|");
+}
+
 }  // namespace
 }  // namespace streakbox
