@@ -9,9 +9,9 @@ WITH RECURSIVE p(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM p WHERE i < 20)
 INSERT INTO profiles (id, name, color, created_at, updated_at)
 SELECT i, 'Profile ' || i, '#3b82f6', '2021-01-01T00:00:00Z', '2021-01-01T00:00:00Z' FROM p;
 WITH RECURSIVE t(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM t WHERE i < 599)
-INSERT INTO tasks (id, profile_id, title, description, sort_order, created_at, updated_at)
+INSERT INTO tasks (id, profile_id, title, description, sort_order, created_at, updated_at, uuid)
 SELECT i + 1, i / 30 + 1, 'Task number ' || (i % 30), 'Do task ' || (i % 30) || ' every day', i % 30,
-       '2021-01-01T00:00:00Z', '2021-01-01T00:00:00Z' FROM t;
+       '2021-01-01T00:00:00Z', '2021-01-01T00:00:00Z', printf('%032x', i + 1) FROM t;
 WITH RECURSIVE d(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM d WHERE i < __DAYS__ - 1)
 INSERT INTO task_checks (task_id, date, checked, checked_at, skipped, amount, note)
 SELECT tasks.id, date('2021-01-01', '+' || d.i || ' days'),

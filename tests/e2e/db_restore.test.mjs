@@ -32,6 +32,7 @@ function seeds() {
     for (const name of [...Object.keys(FILES), 'streakbox-v1', 'streakbox-v2'])
       out[name] = [...readFileSync(join(dir, `${name}.db`))];
     out['real-v2'] = [...readFileSync(join(ROOT, 'tests', 'data', 'db', 'v2.sqlite'))];  // made by the schema-2 build
+    out['real-v3'] = [...readFileSync(join(ROOT, 'tests', 'data', 'db', 'v3.sqlite'))];  // made by the schema-3 build
     return out;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -57,7 +58,7 @@ test('importDatabase refuses hostile database files, naming what is wrong, and c
     const before = await state();
     const out = { refused: {}, ours };
     for (const [name, bytes] of Object.entries(files)) {
-      if (name.startsWith('streakbox-') || name === 'real-v2') continue;
+      if (name.startsWith('streakbox-') || name.startsWith('real-')) continue;
       try { await s.importDatabase(new Uint8Array(bytes)); out.refused[name] = 'accepted'; } catch (e) { out.refused[name] = { code: e.code, message: e.message }; }
     }
     out.unchanged = (await state()) === before;
@@ -77,6 +78,13 @@ test('importDatabase refuses hostile database files, naming what is wrong, and c
       momTasks: day.tasks.map((t) => [t.title, t.schedule.type, t.measure, t.checked]),
       complete: day.state,
     };
+    await s.importDatabase(new Uint8Array(files['real-v3']));
+    const tasks = [];
+    for (const p of await s.listProfiles()) tasks.push(...await s.listTasks(p.id));
+    out.real3 = {
+      names: (await s.listProfiles()).map((p) => p.name).sort(), schema: (await s.info()).schema_version,
+      tasks: tasks.length, uuids: new Set(tasks.filter((t) => /^[0-9a-f]{32}$/.test(t.uuid)).map((t) => t.uuid)).size,
+    };
     return out;
   }, files);
   for (const [name, words] of Object.entries(FILES)) {
@@ -88,9 +96,11 @@ test('importDatabase refuses hostile database files, naming what is wrong, and c
   for (const v of [1, 2]) assert.deepEqual(r.restored[v], { names: ['Dad'], id: r.ours, format: 'sqlite' });
   // The real schema-2 file migrates on restore: every task a daily yes/no task, its checks kept.
   assert.deepEqual(r.real, {
-    names: ['Dad', 'Mom', 'Sam'], schema: 3, complete: 'complete',
+    names: ['Dad', 'Mom', 'Sam'], schema: 4, complete: 'complete',
     momTasks: [['Morning run', 'daily', null, true], ['Read', 'daily', null, true], ['Stretch', 'daily', null, true],
       ['Café ☕ journal', 'daily', null, true]],
   });
+  // The real schema-3 file too: every task gets a uuid of its own on the way in.
+  assert.deepEqual(r.real3, { names: ['Ana', 'Ben'], schema: 4, tasks: 9, uuids: 9 });
   assert.deepEqual(errors, []);
 }));

@@ -2,6 +2,8 @@
 // creation, carried by backups, and matched first on import, so that a newer
 // backup of the same tasks merges into them even after a rename
 // (docs/FORMAT.md, "Import").
+#include <fstream>
+#include <iterator>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -193,6 +195,13 @@ TEST_F(TaskIdentityTest, ReplaceMatchesByUuidAndTakesTheFilesTitle) {
   EXPECT_EQ(r.value().profiles[0].tasks.deleted, 1) << "the old 'Jog', which the file does not hold";
   EXPECT_EQ(r.value().profiles[0].tasks.added, 0);
   EXPECT_EQ(Dates("Jog"), std::vector<std::string>{"2026-03-03"});
+  // By uuid, not by title: 'Swim' is the old 'Jog' renamed.
+  r = Import(File({FileTask("Swim", kU)}), Mode::kReplace);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(Tasks(), std::vector<std::string>{std::string("Swim=") + kU});
+  EXPECT_EQ(r.value().profiles[0].tasks.replaced, 1);
+  EXPECT_EQ(r.value().profiles[0].tasks.added, 0);
+  EXPECT_EQ(r.value().profiles[0].tasks.deleted, 0);
 }
 
 TEST_F(TaskIdentityTest, ATaskMatchedByTitleKeepsItsUuidInMerge) {
@@ -286,6 +295,42 @@ TEST_F(TaskIdentityTest, ADatabaseFileRestoreKeepsOrGivesUuids) {
         << bad.status().message();
     EXPECT_EQ(Content(), before);
   }
+}
+
+// tests/data/db/v3.sqlite, made by the schema-3 build from v3-source.json:
+// restored, it holds what that file imports to, each task with a uuid of its own.
+TEST(TaskIdentityFileTest, RestoresARealVersion3FileGivingEachTaskAUuid) {
+  FixedClock clock(1796126400, "2026-12-01");  // after every date of the file
+  std::ifstream in(STREAKBOX_TEST_DATA "/db/v3.sqlite", std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto restored = App::Open(":memory:", clock).value();
+  auto info = RestoreDatabaseImage(restored->db(), clock, bytes);
+  ASSERT_TRUE(info.ok()) << info.status().ToString();
+  EXPECT_EQ(info.value().schema_version, 3);
+  auto imported = App::Open(":memory:", clock).value();
+  std::ifstream src_in(STREAKBOX_TEST_DATA "/db/v3-source.json", std::ios::binary);
+  const std::string source((std::istreambuf_iterator<char>(src_in)), std::istreambuf_iterator<char>());
+  ASSERT_TRUE(ImportText(imported->db(), clock, source).ok());
+  std::set<std::string> uuids;
+  size_t tasks = 0;
+  auto content = [&](Database& db, bool keep_uuids) {
+    json j = json::parse(ExportText(db, clock));
+    j.erase("exported_at");
+    j.erase("instance_id");
+    for (json& p : j["profiles"])
+      for (json& t : p["tasks"]) {
+        if (keep_uuids) {
+          ++tasks;
+          uuids.insert(t["uuid"].get<std::string>());
+          EXPECT_TRUE(IsStoredUuid(t["uuid"].get<std::string>())) << t.dump();
+        }
+        t.erase("uuid");
+      }
+    return j;
+  };
+  EXPECT_EQ(content(restored->db(), true), content(imported->db(), false));
+  EXPECT_EQ(tasks, 9u);
+  EXPECT_EQ(uuids.size(), tasks);
 }
 
 }  // namespace

@@ -106,7 +106,7 @@ test('unicode names round-trip and info reports the schema', () => withDb(async 
   const p = db.call('createProfile', { name: 'Zoë 🌱', color: '#10b981' });
   assert.equal(db.call('getProfile', p).name, 'Zoë 🌱');
   const info = db.call('info');
-  assert.equal(info.schema_version, 3);
+  assert.equal(info.schema_version, 4);
   assert.match(info.sqlite_version, /^3\.53\./);
   assert.match(info.instance_id, /^[0-9a-f]{32}$/);
   db.close();
