@@ -75,15 +75,15 @@ int main(int argc, char** argv) {
   const auto& p = report.value().profiles.at(0);
 
   // The ceiling: what the import wrote, read into memory, then inserted.
-  struct TaskRow { std::string title, description; };
+  struct TaskRow { std::string title, description, uuid; };
   struct CheckRow { int64_t task, checked, skipped; std::string date, note; bool has_amount; double amount; };
   struct StatusRow { std::string date, completed_at; };
   std::vector<TaskRow> tasks;
   std::vector<CheckRow> checks;
   std::vector<StatusRow> statuses;
   {
-    auto st = dst->db().Prepare("SELECT title, description FROM tasks ORDER BY id").value();
-    while (st.Step().value()) tasks.push_back({st.Text(0), st.Text(1)});
+    auto st = dst->db().Prepare("SELECT title, description, uuid FROM tasks ORDER BY id").value();
+    while (st.Step().value()) tasks.push_back({st.Text(0), st.Text(1), st.Text(2)});
     auto cs = dst->db().Prepare("SELECT task_id, date, checked, skipped, amount, note FROM task_checks").value();
     while (cs.Step().value())
       checks.push_back({cs.Int(0), cs.Int(2), cs.Int(3), cs.Text(1), cs.Text(5), !cs.IsNull(4), cs.IsNull(4) ? 0 : cs.Double(4)});
@@ -96,9 +96,9 @@ int main(int argc, char** argv) {
   Check(db.Exec("BEGIN"), "begin");
   Check(db.Exec("INSERT INTO profiles (id, name, color, created_at, updated_at) VALUES (1, 'Loop', '#D32F2F', 'x', 'x')"), "profile");
   {
-    auto ins = db.Prepare("INSERT INTO tasks (profile_id, title, description, created_at, updated_at) VALUES (1, ?, ?, 'x', 'x')").value();
+    auto ins = db.Prepare("INSERT INTO tasks (profile_id, title, description, uuid, created_at, updated_at) VALUES (1, ?, ?, ?, 'x', 'x')").value();
     for (const TaskRow& t : tasks) {
-      ins.Bind(1, t.title).Bind(2, t.description);
+      ins.Bind(1, t.title).Bind(2, t.description).Bind(3, t.uuid);
       Check(ins.Run(), "insert task");
     }
     auto ic = db.Prepare("INSERT INTO task_checks (task_id, date, checked, skipped, amount, note) VALUES (?, ?, ?, ?, ?, ?)").value();
