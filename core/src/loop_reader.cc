@@ -482,7 +482,7 @@ Result<int> Recognise(Database& db, std::set<std::string>* tables, json* ignored
                                             ", older than Streakbox reads (" + std::to_string(kLoopMinSchema) + " to " +
                                             std::to_string(kLoopMaxSchema) +
                                             "): open it in a current Loop and export a new backup");
-  auto check = db.Prepare("PRAGMA integrity_check(1)");
+  auto check = db.Prepare("PRAGMA quick_check(1)");
   if (!check.ok()) return Damaged(check.status().message());
   auto row = check.value().Step();
   if (!row.ok()) return Damaged(row.status().message());

@@ -24,8 +24,7 @@ test('a Loop backup: preview per habit, a named new profile, its habits and entr
   assert.equal(await page.inputValue('dialog[open] #import-profile-name'), 'Loop');
 
   // A name of one's own: the preview follows it.
-  await page.fill('dialog[open] #import-profile-name', 'From my phone');
-  await page.press('dialog[open] #import-profile-name', 'Tab');
+  await page.fill('dialog[open] #import-profile-name', 'From my phone');  // input and change, as typing and leaving it
   await page.waitForFunction(() => /From my phone\s*will be created/.test(document.querySelector('dialog[open] [data-preview]').textContent));
   await page.click('dialog[open] [data-confirm]');
   await page.waitForSelector('#import-result');
