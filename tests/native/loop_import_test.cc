@@ -403,5 +403,25 @@ TEST_F(LoopImportTest, AHabitRenamedHereStillMatchesByLoopsUuid) {
   EXPECT_EQ(Entry("Reading", "2026-03-09"), "1|0|-|");
 }
 
+TEST_F(LoopImportTest, ATimeOfDayIsTakenAsItsUtcDateAndAbsurdTimestampsAreProblems) {
+  // 05:00 UTC on D+8: the entry is on 2026-03-09.
+  const std::string shifted = LoopDataSql(25) + "INSERT INTO Repetitions (habit, timestamp, value) VALUES (3, " +
+                              std::to_string(kLoopD + 8 * kLoopDayMs + 5 * 3600 * 1000) + ", 2);\n";
+  auto file = MakeLoopFile(25, "", 1024, &shifted);
+  ASSERT_TRUE(file.ok());
+  ASSERT_TRUE(Import(file.value())["ok"].get<bool>());
+  EXPECT_EQ(Entry("Read", "2026-03-09"), "1|0|-|");
+
+  const std::string before = ContentHash(db().handle());
+  const std::string absurd = LoopDataSql(25) + "INSERT INTO Repetitions (habit, timestamp, value) VALUES (3, -9000000000000, 2);\n";
+  file = MakeLoopFile(25, "", 1024, &absurd);
+  ASSERT_TRUE(file.ok());
+  json r = Import(file.value());
+  ASSERT_FALSE(r["ok"].get<bool>());
+  ASSERT_EQ(r["error"]["errors"].size(), 1u) << r.dump();
+  EXPECT_EQ(r["error"]["errors"][0]["path"], "$.Repetitions[habit=3,timestamp=-9000000000000].timestamp");
+  EXPECT_EQ(ContentHash(db().handle()), before);
+}
+
 }  // namespace
 }  // namespace streakbox
