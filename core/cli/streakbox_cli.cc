@@ -8,14 +8,17 @@
 //   streakbox inspect FILE
 //   streakbox export --db DB [--profile NAME] [-o FILE]
 //   streakbox export --db DB --csv [--days] [--profile NAME] [-o FILE]   a spreadsheet file (CSV)
-//   streakbox import --db DB [--mode replace|merge] [--profile NAME] [--tasks-only] [--dry-run] FILE
+//   streakbox import --db DB [--mode replace|merge] [--profile NAME] [--profile-name NAME] [--tasks-only] [--dry-run] FILE
 //   streakbox db-export --db DB -o FILE     a consistent copy of the database file
 //   streakbox db-inspect FILE               checks a database file; prints what it holds
 //   streakbox db-restore --db DB FILE       replaces DB's content with FILE's (checked first)
 //   streakbox encrypt IN OUT       (IN: backup JSON; OUT: a .ttbak)
 //   streakbox decrypt IN OUT       (IN: a .ttbak; OUT: the backup JSON)
 //
-// FILE may be backup JSON or an encrypted .ttbak (recognised by content).
+// FILE may be backup JSON, an encrypted .ttbak or a Loop Habit Tracker backup
+// (its .db file), recognised by content. A Loop file goes into the existing
+// profile --profile names, else into the profile --profile-name names (created
+// when absent; default "Loop").
 // The password comes from --password-file FILE (its first line) or the
 // STREAKBOX_PASSWORD environment variable, never from the command line, where
 // other users of the machine could read it in the process list.
@@ -45,14 +48,16 @@ constexpr const char* kUsage =
     "  streakbox inspect [--password-file F] FILE\n"
     "  streakbox export --db DB [--profile NAME] [--encrypt --password-file F] [-o FILE]\n"
     "  streakbox export --db DB --csv [--days] [--profile NAME] [-o FILE]\n"
-    "  streakbox import --db DB [--mode replace|merge] [--profile NAME] [--tasks-only] [--dry-run]\n"
-    "                   [--password-file F] FILE\n"
+    "  streakbox import --db DB [--mode replace|merge] [--profile NAME] [--profile-name NAME]\n"
+    "                   [--tasks-only] [--dry-run] [--password-file F] FILE\n"
     "  streakbox encrypt [--password-file F] IN OUT\n"
     "  streakbox decrypt [--password-file F] IN OUT\n"
     "  streakbox db-export --db DB -o FILE\n"
     "  streakbox db-inspect FILE\n"
     "  streakbox db-restore --db DB FILE\n"
-    "FILE may be backup JSON or an encrypted .ttbak. Passwords come from --password-file F\n"
+    "FILE may be backup JSON, an encrypted .ttbak or a Loop Habit Tracker backup (.db): a Loop\n"
+    "file goes into --profile NAME, else into --profile-name NAME (created if absent; default Loop).\n"
+    "Passwords come from --password-file F\n"
     "(its first line) or the STREAKBOX_PASSWORD environment variable, never the command line.\n";
 
 struct Args {
@@ -226,7 +231,10 @@ int Validate(const Args& a, const Clock& clock) {
   int64_t profiles = c["profiles"].get<int64_t>();
   std::cout << "valid: " << profiles << " profile" << (profiles == 1 ? "" : "s") << ", " << c["tasks"] << " tasks, "
             << c["task_checks"] << " checks, " << c["daily_status"] << " completed days" << HabitCounts(c)
-            << (o.value["encrypted"].get<bool>() ? " (encrypted)" : "") << "\n";
+            << (o.value["encrypted"].get<bool>() ? " (encrypted)" : "");
+  if (o.value.contains("source"))
+    std::cout << " (a Loop Habit Tracker backup, schema " << o.value["source"]["schema_version"] << ")";
+  std::cout << "\n";
   return 0;
 }
 
@@ -299,6 +307,7 @@ int Import(const Args& a, const Clock& clock) {
   o["mode"] = mode;
   if (a.Has("--dry-run")) o["dryRun"] = true;
   if (a.Has("--tasks-only")) o["tasksOnly"] = true;
+  if (a.options.count("--profile-name")) o["profileName"] = a.options.at("--profile-name");
   auto file = FileSource::Open(a.positional[0]);
   if (!file.ok()) return Fail(file.status());
   auto app = OpenDb(a.options.at("--db"), clock);
@@ -388,7 +397,7 @@ int Main(int argc, char** argv) {
     return Export(a, clock);
   }
   if (a.command == "import") {
-    if (!Parse(argc, argv, {"--db", "--mode", "--profile", "--password-file"}, {"--dry-run", "--tasks-only"}, &a,
+    if (!Parse(argc, argv, {"--db", "--mode", "--profile", "--profile-name", "--password-file"}, {"--dry-run", "--tasks-only"}, &a,
                &error))
       return Usage(error);
     return Import(a, clock);

@@ -31,21 +31,6 @@ json Counts(const ExportResult& r) {
           {"daily_status", r.daily_status}, {"days_off", r.days_off}};
 }
 
-// The whole source, refused past `limit` bytes without reading further.
-Result<std::string> ReadAll(ByteSource& source, int64_t limit, const char* too_large) {
-  SB_RETURN_IF_ERROR(source.Rewind());
-  if (source.Size() > limit) return Status(Code::kInvalidBackup, too_large);
-  std::string bytes;
-  if (source.Size() > 0) bytes.reserve(static_cast<size_t>(source.Size()));
-  char buf[1 << 16];
-  for (;;) {
-    SB_ASSIGN_OR_RETURN(size_t n, source.Read(buf, sizeof buf));
-    if (n == 0) return bytes;
-    if (static_cast<int64_t>(bytes.size() + n) > limit) return Status(Code::kInvalidBackup, too_large);
-    bytes.append(buf, n);
-  }
-}
-
 constexpr const char* kDatabaseTooLarge = "this file is too large to be a Streakbox database";
 
 bool IsSecret(const std::string& key) { return key.rfind(kSecretSettingPrefix, 0) == 0; }
@@ -76,7 +61,7 @@ Result<OpenedBackup> OpenBackup(const CallIo& io, const char* method, const std:
   return b;
 }
 
-// importBackup's options: {mode, profileId, dryRun, tasksOnly, verify, takeBackupSettings, password}.
+// importBackup's options: {mode, profileId, profileName, dryRun, tasksOnly, verify, takeBackupSettings, password}.
 struct ImportArgs {
   ImportOptions options;
   std::optional<std::string> password;
@@ -93,7 +78,10 @@ Result<ImportArgs> ReadImportOptions(const json& o) {
   SB_RETURN_IF_ERROR(f.Bool("verify", &verify));
   SB_RETURN_IF_ERROR(f.Bool("takeBackupSettings", &take_backup_settings));
   SB_RETURN_IF_ERROR(f.NonEmptyStr("password", &r.password));
+  std::optional<std::string> profile_name;  // a Loop Habit Tracker file's profile (ImportOptions::profile_name)
+  SB_RETURN_IF_ERROR(f.NonEmptyStr("profileName", &profile_name));
   SB_RETURN_IF_ERROR(f.Done());
+  if (profile_name) r.options.profile_name = *profile_name;
   if (mode == std::string("merge")) r.options.mode = ImportOptions::Mode::kMerge;
   r.options.dry_run = dry_run.value_or(false);
   r.options.tasks_only = tasks_only.value_or(false);
@@ -153,7 +141,7 @@ std::vector<Method> FileMethods() {
          SB_ASSIGN_OR_RETURN(BackupSummary s, ValidateBackup(*b.input.source, io.progress));
          return b.Describe(ToJson(s));
        }},
-      // [options?: {mode, profileId, dryRun, tasksOnly, verify, takeBackupSettings, password}] -> the import report.
+      // [options?: {mode, profileId, profileName, dryRun, tasksOnly, verify, takeBackupSettings, password}] -> the import report.
       {"importBackup", 1, [](App& app, const Args& a, const CallIo& io) -> Result<json> {
          SB_ASSIGN_OR_RETURN(json o, a.OptionalObject(0, "options"));
          SB_ASSIGN_OR_RETURN(ImportArgs args, ReadImportOptions(o));
@@ -197,14 +185,14 @@ std::vector<Method> FileMethods() {
       // [] -> {schema_version, instance_id, size, stored_password, counts} of the database file on io.source.
       {"inspectDatabase", 0, [](App& app, const Args&, const CallIo& io) -> Result<json> {
          SB_ASSIGN_OR_RETURN(ByteSource* source, SourceOf(io, "inspectDatabase"));
-         SB_ASSIGN_OR_RETURN(std::string bytes, ReadAll(*source, kMaxDatabaseImageBytes, kDatabaseTooLarge));
+         SB_ASSIGN_OR_RETURN(std::string bytes, ReadAllBytes(*source, kMaxDatabaseImageBytes, kDatabaseTooLarge));
          SB_ASSIGN_OR_RETURN(DatabaseImageInfo info, InspectDatabaseImage(bytes, app.clock()));
          return ToJson(info);
        }},
       // [] -> as inspectDatabase, after replacing this database's content with the file's.
       {"importDatabase", 0, [](App& app, const Args&, const CallIo& io) -> Result<json> {
          SB_ASSIGN_OR_RETURN(ByteSource* source, SourceOf(io, "importDatabase"));
-         SB_ASSIGN_OR_RETURN(std::string bytes, ReadAll(*source, kMaxDatabaseImageBytes, kDatabaseTooLarge));
+         SB_ASSIGN_OR_RETURN(std::string bytes, ReadAllBytes(*source, kMaxDatabaseImageBytes, kDatabaseTooLarge));
          SB_ASSIGN_OR_RETURN(DatabaseImageInfo info, RestoreDatabaseImage(app.db(), app.clock(), bytes));
          return ToJson(info);
        }},

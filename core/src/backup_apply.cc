@@ -11,6 +11,7 @@
 #include "streakbox/backup_format.h"
 #include "streakbox/backup_import.h"
 #include "streakbox/backup_reader.h"
+#include "streakbox/loop_import.h"
 
 namespace streakbox {
 namespace {
@@ -581,8 +582,10 @@ Result<ImportReport> ImportBackup(Database& db, const Clock& clock, ByteSource& 
   Applier applier(db, clock, options, &report);
   SB_RETURN_IF_ERROR(applier.Prepare());
   BackupValidator validator(clock.NowUnixSeconds(), &applier);
-  SB_RETURN_IF_ERROR(ReadBackup(source, validator, ByteFraction(source.Size(), options.progress)));
-  SB_ASSIGN_OR_RETURN(BackupSummary summary, validator.Finish());
+  SB_RETURN_IF_ERROR(ReadAnyBackup(source, validator, options.profile_name, options.progress, &report.source));
+  Result<BackupSummary> validated = validator.Finish();
+  if (!validated.ok()) return report.source.is_null() ? validated.status() : NameLoopColumns(validated.status());
+  BackupSummary summary = std::move(validated).value();
   if (options.profile_id && summary.profiles != 1)
     return Status::InvalidArgument("this backup holds " + std::to_string(summary.profiles) +
                                    " profiles; import it into the whole instance, not into one profile");
@@ -614,14 +617,17 @@ json ToJson(const ImportReport& r) {
   json out = {{"dry_run", r.dry_run}, {"mode", r.mode}, {"whole_instance", r.whole_instance},
               {"profiles", profiles}, {"header", r.header}};
   if (!r.backup_settings.empty()) out["backup_settings"] = r.backup_settings;
+  if (!r.source.is_null()) out["source"] = r.source;
   return out;
 }
 
 json ToJson(const BackupSummary& s) {
-  return {{"header", s.header}, {"profile_names", s.profile_names},
-          {"counts", {{"profiles", s.profiles}, {"tasks", s.tasks}, {"task_checks", s.task_checks},
-                      {"daily_status", s.daily_status}, {"days_off", s.days_off}, {"skips", s.skips},
-                      {"amounts", s.amounts}, {"notes", s.notes}}}};
+  json out = {{"header", s.header}, {"profile_names", s.profile_names},
+              {"counts", {{"profiles", s.profiles}, {"tasks", s.tasks}, {"task_checks", s.task_checks},
+                          {"daily_status", s.daily_status}, {"days_off", s.days_off}, {"skips", s.skips},
+                          {"amounts", s.amounts}, {"notes", s.notes}}}};
+  if (!s.source.is_null()) out["source"] = s.source;
+  return out;
 }
 
 }  // namespace streakbox

@@ -1,5 +1,7 @@
 #include "streakbox/backup_crypto.h"
 
+#include <string_view>
+
 namespace streakbox {
 
 Result<BackupInput> OpenBackupInput(ByteSource& raw, const std::optional<std::string>& password) {
@@ -16,6 +18,11 @@ Result<BackupInput> OpenBackupInput(ByteSource& raw, const std::optional<std::st
   if (SniffTtbak(head, std::min(got, sizeof ttbak::kMagic)) == TtbakSniff::kOther) {
     // Backup JSON is an object: after an optional UTF-8 BOM and white space,
     // '{'. An empty or cut file is left to the JSON reader (malformed).
+    // SQLite's magic is 16 bytes; `head` holds a .ttbak prefix (12), enough to tell.
+    if (got == sizeof head && std::string_view("SQLite format 3").substr(0, sizeof head) == std::string_view(head, got)) {
+      in.source = &raw;  // a Loop Habit Tracker file (or another SQLite file): ReadAnyBackup judges it
+      return in;
+    }
     size_t i = got >= 3 && std::string(head, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     while (i < got && (head[i] == ' ' || head[i] == '\t' || head[i] == '\n' || head[i] == '\r')) ++i;
     if (i < got && head[i] != '{') return Status(Code::kNotABackup, "this file is not a Streakbox backup");

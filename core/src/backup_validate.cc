@@ -3,6 +3,7 @@
 #include "backup_validate.h"
 
 #include "streakbox/backup_format.h"
+#include "streakbox/loop_import.h"
 #include "validate.h"
 
 namespace streakbox {
@@ -208,8 +209,13 @@ void BackupValidator::Add(const std::string& path, const std::string& message) {
 Result<BackupSummary> ValidateBackup(ByteSource& source, const Clock& clock,
                                      const std::function<void(double)>& progress) {
   BackupValidator v(clock.NowUnixSeconds());
-  SB_RETURN_IF_ERROR(ReadBackup(source, v, ByteFraction(source.Size(), progress)));
-  return v.Finish();
+  json loop;
+  SB_RETURN_IF_ERROR(ReadAnyBackup(source, v, kLoopDefaultProfileName, progress, &loop));
+  Result<BackupSummary> summary = v.Finish();
+  if (loop.is_null()) return summary;
+  if (!summary.ok()) return NameLoopColumns(summary.status());
+  summary.value().source = std::move(loop);
+  return summary;
 }
 
 Result<BackupSummary> ValidateBackup(ByteSource& source, const std::function<void(double)>& progress) {

@@ -14,6 +14,20 @@ Result<size_t> StringSource::Read(char* buf, size_t n) {
   return k;
 }
 
+Result<std::string> ReadAllBytes(ByteSource& source, int64_t limit, const char* too_large) {
+  SB_RETURN_IF_ERROR(source.Rewind());
+  if (source.Size() > limit) return Status(Code::kInvalidBackup, too_large);
+  std::string bytes;
+  if (source.Size() > 0) bytes.reserve(static_cast<size_t>(source.Size()));
+  char buf[1 << 16];
+  for (;;) {
+    SB_ASSIGN_OR_RETURN(size_t n, source.Read(buf, sizeof buf));
+    if (n == 0) return bytes;
+    if (static_cast<int64_t>(bytes.size() + n) > limit) return Status(Code::kInvalidBackup, too_large);
+    bytes.append(buf, n);
+  }
+}
+
 Result<std::unique_ptr<FileSource>> FileSource::Open(const std::string& path) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return Status(Code::kNotFound, "cannot open " + path + ": " + std::strerror(errno));

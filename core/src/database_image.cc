@@ -46,6 +46,10 @@ Result<int> CheckImage(Database& img) {
   if (!app_id.ok()) return Damaged(app_id.status().message());
   if (app_id.value() != kApplicationId) {
     if (app_id.value() != 0) return Status(Code::kInvalidBackup, "this is an SQLite database of another application, not Streakbox");
+    auto loop = IntQuery(img, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('Habits', 'Repetitions')");
+    if (loop.ok() && loop.value() == 2)
+      return Status(Code::kInvalidBackup, "this is a Loop Habit Tracker backup, not a Streakbox database: import it in "
+                                          "Settings, Backup & Restore, Import a backup");
     for (const char* t : kImageDataTables) {  // before the exact comparison: a plainer message for unrelated files
       auto n = IntQuery(img, std::string("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '") + t + "'");
       if (!n.ok()) return Damaged(n.status().message());

@@ -3,11 +3,14 @@
 // and drop) into the whole Streakbox or the current profile, in Replace or
 // Merge mode, previewed by a dry run and applied only after the user confirms.
 // An encrypted file (recognised by the worker from its content) opens a
-// password prompt first. Long work shows a progress bar.
+// password prompt first; a Loop Habit Tracker backup (also recognised by its
+// content) is previewed habit by habit and goes into one profile, a new one
+// named "Loop" by default. Long work shows a progress bar.
 import { h, uid, errorLine, showError, hideError, busy, showDialog, dialogFrame, describeError, download } from './dom.js';
 import { downloadAndRecord } from './offsite.js';
 import { askPassword, newPasswordFields } from './passwords.js';
 import { offerUndo } from './undo.js';
+import { isLoopReport, loopPreview, loopProfileName } from './loop_preview.js';
 
 
 // The last import's outcome, shown by the card that the post-import re-render draws.
@@ -53,12 +56,18 @@ function intoChoice(app, preview, opts) {
   if (preview.whole_instance || opts.profileId !== undefined || preview.profiles.length !== 1) return null;
   const name = preview.profiles[0].name;
   const matched = preview.profiles[0].action !== 'created';
+  // A Loop file names no profile of its own: a new one (named below) is the default.
+  const loop = isLoopReport(preview);
   const select = h('select', { id: 'import-into', name: 'into', required: true },
-    matched ? null : h('option', { value: '', disabled: true, selected: true }, 'Choose where it goes…'),
-    h('option', { value: 'match', selected: matched }, matched ? `The profile “${name}” (same name)` : `A new profile “${name}”`),
+    matched || loop ? null : h('option', { value: '', disabled: true, selected: true }, 'Choose where it goes…'),
+    h('option', { value: 'match', selected: matched || loop },
+      loop ? (matched ? `The profile “${name}” (named below)` : 'A new profile (named below)')
+        : matched ? `The profile “${name}” (same name)` : `A new profile “${name}”`),
     app.profiles.filter((p) => p.name !== name).map((p) => h('option', { value: String(p.id) }, `Into “${p.name}” (it keeps its name)`)));
   const element = h('div', { class: 'field' },
-    h('p', {}, `This backup holds one profile, “${name}”. It goes into one profile; your other profiles are not touched.`),
+    h('p', {}, loop
+      ? 'Loop’s habits go into one profile; your other profiles are not touched.'
+      : `This backup holds one profile, “${name}”. It goes into one profile; your other profiles are not touched.`),
     h('label', { for: select.id }, 'Import into'), select);
   return {
     element,
@@ -136,9 +145,9 @@ export function backupCard(app) {
     h('input', { type: 'radio', name: 'import-mode', value, checked: value === 'replace' }),
     h('span', {}, h('strong', {}, label), ' — ', hint));
   const tasksOnly = h('input', { type: 'checkbox', id: 'import-tasks-only', name: 'tasks-only' });
-  const file = h('input', { type: 'file', id: 'import-file', accept: '.json,.ttbak,application/json', class: 'visually-hidden' });
+  const file = h('input', { type: 'file', id: 'import-file', accept: '.json,.ttbak,.db,application/json,application/vnd.sqlite3,application/x-sqlite3', class: 'visually-hidden' });
   const drop = h('label', { class: 'drop-zone', for: file.id, tabindex: -1 },
-    h('strong', {}, 'Choose a backup file'), h('span', { class: 'muted' }, ' or drop it here'));
+    h('strong', {}, 'Choose a backup file'), h('span', { class: 'muted' }, ' or drop it here (a Streakbox backup, or Loop Habit Tracker’s)'));
 
   function options() {
     const picked = document.querySelector('input[name="import-mode"]:checked');
@@ -173,7 +182,13 @@ export function backupCard(app) {
       bar.hidden = true;
       const destructive = opts.mode === 'replace';
       const into = intoChoice(app, preview, opts);
+      // A Loop Habit Tracker file: its habits previewed one by one, and the
+      // new profile's name (default "Loop") while a new profile is chosen.
+      const loop = isLoopReport(preview);
+      const nameField = loop && into ? loopProfileName(preview.profiles[0].name) : null;
+      const profileName = () => (nameField && into.value() === 'match' ? nameField.value() : undefined);
       let list = previewList(preview);
+      let habits = loop ? loopPreview(preview.source) : null;
       const confirm = h('button', { class: `button ${destructive ? 'danger' : 'primary'}`, value: 'confirm', 'data-confirm': true, disabled: into && !into.value() },
         destructive ? 'Replace my data' : 'Merge');
       const dialog = dialogFrame(`Import ${f.name}?`, [
@@ -181,27 +196,41 @@ export function backupCard(app) {
           ? 'Replace mode: what is listed as replaced or removed is deleted. A safety snapshot of everything is saved to the backup history first, and you can undo right after.'
           : 'Merge mode: nothing you have is removed; only what is new is added.'),
         into && into.element,
+        nameField && nameField.element,
         list,
+        habits,
       ], [h('button', { class: 'button', value: 'cancel', autofocus: true }, 'Cancel'), confirm]);
       if (into) {
-        into.onChange(async () => {
+        const repreview = async () => {
           confirm.disabled = true;
+          if (nameField) nameField.element.hidden = into.value() !== 'match';
           let next;
+          let nextHabits = null;
           try {
-            next = previewList(await sb.importBackup(f, { ...opts, profileId: into.profileId(), password, dryRun: true }));
+            const r = await sb.importBackup(f, { ...opts, profileId: into.profileId(), profileName: profileName(), password, dryRun: true });
+            next = previewList(r);
+            if (loop) nextHabits = loopPreview(r.source);
             confirm.disabled = false;
           } catch (e) {
             next = h('p', { class: 'error', role: 'alert', 'data-preview': true }, describeError(e));
           }
           list.replaceWith(next);
           list = next;
-        });
+          if (habits) {
+            const keep = nextHabits || h('div', { hidden: true });
+            habits.replaceWith(keep);
+            habits = keep;
+          }
+        };
+        into.onChange(repreview);
+        if (nameField) nameField.onChange(repreview);
       }
       if ((await showDialog(dialog)) !== 'confirm') {
         status.textContent = 'Import cancelled; nothing changed.';
         return;
       }
       if (into) opts.profileId = into.profileId();
+      if (profileName()) opts.profileName = profileName();
       if (password) setStage(`Unlocking and importing ${f.name}…`);
       else status.textContent = `Importing ${f.name}…`;
       const report = await sb.importBackup(f, { ...opts, password, onProgress: setProgress });
@@ -212,7 +241,10 @@ export function backupCard(app) {
       }
     } catch (e) {
       status.textContent = '';
-      showError(err, e.code === 'invalid' ? `The file ${f.name} is not a valid Streakbox backup; nothing was changed.` : e);
+      // With a list of problems, a short line above it; else the file's own
+      // message (a Loop file from a newer Loop, a Streakbox database file, ...).
+      showError(err, e.code === 'invalid' && e.errors && e.errors.length
+        ? `The file ${f.name} is not a valid backup; nothing was changed.` : e);
       const list = errorList(e);
       if (list) errDetails.replaceChildren(list);
     } finally {

@@ -50,6 +50,9 @@ struct ImportReport {
   // (this database's stay, the default), "taken" (take_backup_settings), or
   // empty when the file has none or they do not apply.
   std::string backup_settings;
+  // A Loop Habit Tracker file: what it held, habit by habit (loop_import.h,
+  // ReadLoopBackup); null for Streakbox's own backups.
+  nlohmann::json source;
 };
 
 // What a valid backup holds, from Validate().
@@ -58,6 +61,7 @@ struct BackupSummary {
   int64_t profiles = 0, tasks = 0, task_checks = 0, daily_status = 0, days_off = 0;
   int64_t skips = 0, amounts = 0, notes = 0;  // checks that are skipped, that hold an amount, a note (1.2)
   std::vector<std::string> profile_names;
+  nlohmann::json source;  // as ImportReport's
 };
 
 struct ImportOptions {
@@ -74,6 +78,9 @@ struct ImportOptions {
   // database's. Default false: a restore never silently changes this
   // browser's schedule (docs/FORMAT.md, "Import").
   bool take_backup_settings = false;
+  // A Loop Habit Tracker file without `profile_id` goes into the profile of
+  // this name: created when absent, replaced or merged into when it exists.
+  std::string profile_name = "Loop";
 };
 
 // Whether a valid backup is of every profile, so that it may replace the whole

@@ -48,6 +48,10 @@ class StringSource : public ByteSource {
   size_t pos_ = 0;
 };
 
+// The whole of `source` from its first byte, refused (kInvalidBackup with the
+// message `too_large`) past `limit` bytes without reading further.
+Result<std::string> ReadAllBytes(ByteSource& source, int64_t limit, const char* too_large);
+
 class StringSink : public ByteSink {
  public:
   Status Write(const char* data, size_t n) override {
