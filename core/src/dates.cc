@@ -66,9 +66,19 @@ std::string FormatDate(int64_t day) {
   int64_t y;
   unsigned m, d;
   CivilFromDays(day, &y, &m, &d);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
-  return buf;
+  if (y < 0 || y > 9999) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
+    return buf;
+  }
+  // The common case without snprintf: imports format one date per entry.
+  std::string out = "0000-00-00";
+  for (int i = 3; i >= 0; --i, y /= 10) out[i] = static_cast<char>('0' + y % 10);
+  out[5] = static_cast<char>('0' + m / 10);
+  out[6] = static_cast<char>('0' + m % 10);
+  out[8] = static_cast<char>('0' + d / 10);
+  out[9] = static_cast<char>('0' + d % 10);
+  return out;
 }
 
 std::string FormatUtc(int64_t s) {

@@ -1,6 +1,7 @@
 // ReadLoopBackup: Loop Habit Tracker's tables walked into a BackupVisitor
 // (streakbox/loop_import.h; the mapping, field by field: docs/FORMAT.md,
 // "Loop Habit Tracker import").
+#include <charconv>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -44,6 +45,30 @@ struct Cell {
   bool Integer() const { return kind == "integer"; }
   bool Real() const { return kind == "real" || Integer(); }
   bool Text() const { return kind == "text"; }
+};
+
+// A Repetitions row's value in a path: the integer, or "?" for any other cell.
+void AppendCell(std::string* path, const Cell& c, int64_t value) {
+  if (!c.Integer()) {
+    *path += '?';
+    return;
+  }
+  char digits[24];
+  path->append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+}
+
+// The check record ReadEntries hands over for every row: one object whose
+// fields are overwritten in place (pointers into it stay valid: its keys never
+// change).
+struct EntryRecord {
+  EntryRecord()
+      : record({{"task_id", 0}, {"date", ""}, {"checked", false}, {"skipped", false}, {"amount", nullptr}, {"note", ""}}),
+        task_id(&record["task_id"]), date(&record["date"]), checked(&record["checked"]),
+        skipped(&record["skipped"]), amount(&record["amount"]), note(&record["note"]) {}
+  EntryRecord(const EntryRecord&) = delete;
+  EntryRecord& operator=(const EntryRecord&) = delete;
+  json record;
+  json *task_id, *date, *checked, *skipped, *amount, *note;
 };
 
 // `text` cut to at most `max` code points (on a UTF-8 boundary); `cut` says whether it was.
@@ -336,8 +361,13 @@ class LoopReader {
         ++dropped_incomplete_;
         continue;
       }
-      const std::string path = "$.Repetitions[habit=" + (habit.Integer() ? std::to_string(st.Int(0)) : std::string("?")) +
-                               ",timestamp=" + (stamp.Integer() ? std::to_string(st.Int(2)) : std::string("?")) + "]";
+      // "$.Repetitions[habit=H,timestamp=T]", in a buffer reused from row to row.
+      std::string& path = entry_path_;
+      path.assign("$.Repetitions[habit=");
+      AppendCell(&path, habit, st.Int(0));
+      path.append(",timestamp=");
+      AppendCell(&path, stamp, st.Int(2));
+      path += ']';
       const auto id = Int(habit, path, "habit");
       const auto ms = Int(stamp, path, "timestamp");
       if (!id || !ms) continue;
@@ -361,29 +391,33 @@ class LoopReader {
         note = LoopNote(Text(Cell{st, 6}, path, "notes"), &cut);
         h.notes_cut += cut;
       }
-      json c = {{"task_id", *id}, {"date", FormatDate(day)}};
+      // One record object for every row, its fields overwritten in place (no
+      // allocation per row): amount null and note "" mean none.
+      EntryRecord& c = entry_;
+      *c.task_id = *id;
+      c.date->get_ref<std::string&>() = FormatDate(day);
+      *c.checked = false;
+      *c.skipped = false;
+      *c.amount = nullptr;
       bool entry = !note.empty();
       if (h.measure) {
         if (*value >= 0) {
           const double amount = static_cast<double>(*value) / 1000;
-          c["amount"] = amount;
-          c["checked"] = amount <= kMaxAmount && EntryDone(h.schedule, *h.measure, amount);
+          *c.amount = amount;
+          *c.checked = amount <= kMaxAmount && EntryDone(h.schedule, *h.measure, amount);
           entry = true;
           ++h.amounts;
         } else {
-          c["checked"] = false;
           ++h.unknown;
         }
       } else if (*value == 2) {
-        c["checked"] = true;
+        *c.checked = true;
         entry = true;
       } else if (*value == 3) {
-        c["checked"] = false;
-        c["skipped"] = true;
+        *c.skipped = true;
         entry = true;
         ++h.skips;
       } else if (*value == 1 || *value == 0 || *value == -1) {
-        c["checked"] = false;
         ++(*value == 1 ? h.implicit : *value == 0 ? h.not_done : h.unknown);
       } else {
         Problem(path, "value", "is " + std::to_string(*value) + ", which Loop does not write for a yes-or-no habit "
@@ -391,12 +425,10 @@ class LoopReader {
         continue;
       }
       if (!entry) continue;  // not a user's entry: counted above, not imported
-      if (!note.empty()) {
-        c["note"] = note;
-        ++h.notes;
-      }
+      c.note->get_ref<std::string&>() = note;
+      h.notes += !note.empty();
       ++h.entries;
-      v_.Record(RecordKind::kCheck, c, path);
+      v_.Record(RecordKind::kCheck, c.record, path);
     }
     return Status::Ok();
   }
@@ -435,6 +467,8 @@ class LoopReader {
   std::vector<Habit> habits_;
   std::unordered_map<int64_t, size_t> index_of_;  // Loop's habit id -> its place in habits_
   int64_t dropped_incomplete_ = 0, dropped_orphans_ = 0;
+  EntryRecord entry_;       // ReadEntries' record, reused row to row
+  std::string entry_path_;  // and its path
 };
 
 Result<int64_t> IntQuery(Database& db, const std::string& sql) {
