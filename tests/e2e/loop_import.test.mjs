@@ -22,6 +22,7 @@ test('a Loop backup: preview per habit, a named new profile, its habits and entr
   assert.match(preview, /Not kept: its colour, its reminder, Loop’s scores/);
   assert.match(preview, /1 note was cut to 500 characters/);
   assert.equal(await page.inputValue('dialog[open] #import-profile-name'), 'Loop');
+  await page.screenshot({ path: join(ROOT, 'build', 'loop-preview.png') });
 
   // A name of one's own: the preview follows it.
   await page.fill('dialog[open] #import-profile-name', 'From my phone');  // input and change, as typing and leaving it
