@@ -66,6 +66,7 @@ test('a day in the life: profile, tasks, checks, streak, reload, edit, history, 
   await page.click('[data-view="settings"]');
   await page.waitForSelector('#backup-restore');
   assert.match(await page.textContent('main'), /Streakbox uses/);
+  assert.doesNotMatch(await page.textContent('main'), /null/, 'no empty part of a view shows as the word "null"');
   assert.deepEqual(errors, []);
 }));
 

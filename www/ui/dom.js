@@ -31,6 +31,14 @@ function append(el, children) {
   }
 }
 
+/** Replaces el's children with `children`, skipping null and false as h() does
+ * (Element.replaceChildren(null) would show the text "null"). */
+export function fill(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
 export function clear(el) {
   el.replaceChildren();
   return el;
