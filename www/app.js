@@ -9,13 +9,13 @@ import { renderStorageNotice } from './ui/storage_notice.js';
 import { renderProfileBar, renderWelcome } from './ui/profiles.js';
 import { renderToday } from './ui/today.js';
 import { renderTasks } from './ui/tasks.js';
-import { renderHistory } from './ui/history.js';
+import { renderProgress } from './ui/progress.js';
 import { renderSettings } from './ui/settings.js';
 
 const VIEWS = {
   today: { title: 'Today', render: renderToday },
   tasks: { title: 'Tasks', render: renderTasks },
-  history: { title: 'History', render: renderHistory },
+  progress: { title: 'Progress', render: renderProgress },
   settings: { title: 'Settings', render: renderSettings },
 };
 const PROFILE_KEY = 'streakbox.profileId';

@@ -1,6 +1,6 @@
 // Habits through the real UI (issue 11): every kind of schedule and amount made
 // in the task editor, entries recorded on Today (check, amount by stepper and
-// by typing, skip, note, day off) and on past days in History, kept across a
+// by typing, skip, note, day off) and on past days in Progress, kept across a
 // reload, with the progress and streaks docs/ARCHITECTURE.md promises.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -304,7 +304,7 @@ test('Today: checks, amounts by stepper and typing, skip, note, day off; all kep
   assert.deepEqual(errors, []);
 }));
 
-test('History: past days checked, skipped, taken off and noted; streaks in days and weeks', () => withBrowser(async ({ context, url, errors, engine }) => {
+test('Progress: past days checked, skipped, taken off and noted; streaks in days and weeks', () => withBrowser(async ({ context, url, errors, engine }) => {
   const { page, ids } = await openWithTasks(context, url, {
     run: { title: 'Run' },
     swim: { title: 'Swim', schedule: { type: 'per_week', times: 3 } },
@@ -313,7 +313,7 @@ test('History: past days checked, skipped, taken off and noted; streaks in days 
   const monday = addDays(today, 1 - isoWeekday(today));
   await page.check(`${row(ids.run)} input[type="checkbox"]`);
   await statusIs(page, /Day complete/);
-  await page.click('[data-view="history"]');
+  await page.click('[data-view="progress"]');
 
   // Opens a day, does `fn` inside its dialog, closes it and waits for the redrawn calendar.
   async function onDay(date, fn) {

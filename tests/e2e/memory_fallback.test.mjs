@@ -14,7 +14,7 @@ const NOTICE = '#memory-notice';
 
 async function noticeOn(page, view) {
   await page.click(`[data-view="${view}"]`);
-  await page.waitForFunction((v) => document.title.startsWith(v), view === 'today' ? 'Today' : view === 'history' ? 'History' : 'Settings');
+  await page.waitForFunction((v) => document.title.startsWith(v), view === 'today' ? 'Today' : view === 'progress' ? 'Progress' : 'Settings');
   assert.equal(await page.isVisible(NOTICE), true, `the notice shows on ${view}`);
 }
 
@@ -56,7 +56,7 @@ test('a private window opens in memory and says so on every view; checks, import
       await page.screenshot({ path: join(ROOT, 'build', `memory-notice-${width}.png`) });
     }
     await page.setViewport({ width: 1280, height: 800 });
-    await noticeOn(page, 'history');
+    await noticeOn(page, 'progress');
 
     // Settings: the backups card says what applies; Back up now keeps one for this tab.
     await noticeOn(page, 'settings');

@@ -12,8 +12,8 @@ const DAY = 24 * 60 * 60 * 1000;
 
 // Draws Today afresh (through another view), as a person coming back to it would.
 async function showToday(page) {
-  await page.click('#nav [data-view="history"]');
-  await page.waitForSelector('.view-inner h1:has-text("History")');
+  await page.click('#nav [data-view="progress"]');
+  await page.waitForSelector('.view-inner h1:has-text("Progress")');
   await page.click('#nav [data-view="today"]');
   await page.waitForSelector('.view-inner h1:has-text("Today")');
   await page.waitForSelector('.view-inner[data-reminder]');  // the reminder was decided

@@ -1,5 +1,5 @@
 // The UI beyond the happy path of ui_flow.test.mjs, through clicks, typing
-// and the keyboard: the second-tab screens, fixing a past day from History,
+// and the keyboard: the second-tab screens, fixing a past day from Progress,
 // an API error reverting a check, keyboard-only use, deleting a profile
 // back to the first-run welcome, and offline use with the server gone.
 import assert from 'node:assert/strict';
@@ -51,7 +51,7 @@ test('a second tab is told plainly and can take over with one click, and back', 
   assert.deepEqual(errors, []);
 }));
 
-test('a missed day is fixed from History, and an API error reverts a check with its message', () => withBrowser(async ({ context, errors, url }) => {
+test('a missed day is fixed from Progress, and an API error reverts a check with its message', () => withBrowser(async ({ context, errors, url }) => {
   const page = await openApp(context, url);
   await createProfile(page, 'Mom');
   await addTask(page, 'Morning run');
@@ -65,7 +65,7 @@ test('a missed day is fixed from History, and an API error reverts a check with 
     d.setDate(d.getDate() - 1);
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   });
-  await page.click('[data-view="history"]');
+  await page.click('[data-view="progress"]');
   const cell = `[data-date="${yesterday}"]`;
   await page.waitForSelector(cell);
   assert.equal(await page.getAttribute(cell, 'data-state'), 'none');
@@ -136,7 +136,7 @@ test('everything works from the keyboard', () => withBrowser(async ({ context, e
   assert.equal(await text(page, '#streak-current'), '1');
 
   // The calendar is one tab stop; arrows move by day and week; Escape closes a day.
-  await page.click('[data-view="history"]');
+  await page.click('[data-view="progress"]');
   const today = await page.evaluate(() => window.streakbox.today());
   await page.waitForSelector(`[data-date="${today}"]`);
   assert.equal(await page.$$eval('.months [tabindex="0"]', (c) => c.map((x) => x.dataset.date).join()), today);

@@ -58,7 +58,7 @@ test('a day in the life: profile, tasks, checks, streak, reload, edit, history, 
   await page.click('dialog[open] [data-confirm]');
   await page.waitForFunction(async () => (await window.streakbox.listTasks(1)).length === 1);
 
-  await page.click('[data-view="history"]');
+  await page.click('[data-view="progress"]');
   const today = await page.evaluate(() => window.streakbox.today());
   await page.waitForSelector(`[data-date="${today}"]`);
   assert.equal(await page.getAttribute(`[data-date="${today}"]`, 'data-state'), 'complete');

@@ -1,4 +1,4 @@
-// A day's checklist (Today, and History's day dialog): the day's state in
+// A day's checklist (Today, and Progress's day dialog): the day's state in
 // words, one row per task asked for that day (ui/task_entry.js), a quiet "Not
 // today" line for day-scheduled tasks that are not due, and a live region
 // that tells screen readers what changed.

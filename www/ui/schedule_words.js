@@ -1,7 +1,7 @@
 // A task's schedule, its period progress and its streak in plain words. The
 // one place that turns docs/API.md's `schedule` ({type: 'daily' | 'weekdays'
 // | 'per_week' | 'per_month' | 'per_days', weekdays, times, days}) and
-// getTaskStreaks' `counted_in` into text; Today, the task editor and History
+// getTaskStreaks' `counted_in` into text; Today, the task editor and Progress
 // all use it.
 import { measureWords } from './amounts.js';
 

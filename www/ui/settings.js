@@ -1,11 +1,11 @@
 // Settings: storage used and quota, persistent storage (and asking for it), a
 // copy outside the browser (ui/offsite.js),
-// app info, Backups (ui/backups.js) with the stored backup password
-// (ui/backup_password.js), Backup & Restore (ui/backup.js) and the
+// app info, Backups (ui/backup_schedule.js) with the stored backup password
+// (ui/backup_password.js), Backup & Restore (ui/backup_files.js) and the
 // spreadsheet download (ui/csv_export.js).
-import { backupCard } from './backup.js';
+import { backupCard } from './backup_files.js';
 import { backupPasswordCard } from './backup_password.js';
-import { backupsCard } from './backups.js';
+import { backupsCard } from './backup_schedule.js';
 import { csvExportCard } from './csv_export.js';
 import { offsiteSection } from './offsite.js';
 import { h, errorLine, showError, hideError, busy } from './dom.js';

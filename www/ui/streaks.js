@@ -1,4 +1,4 @@
-// The current/best streak cards, shown on Today and History.
+// The current/best streak cards, shown on Today and Progress.
 import { h, icon } from './dom.js';
 
 const days = (n) => (n === 1 ? 'day' : 'days');

@@ -5,7 +5,7 @@ import { longDate } from './dates.js';
 import { streakCards } from './streaks.js';
 import { checklist } from './checklist.js';
 import { dayOffControl } from './day_off.js';
-import { backupBanner } from './backups.js';
+import { backupBanner } from './backup_schedule.js';
 import { offsiteReminder } from './offsite.js';
 
 export async function renderToday(section, app) {

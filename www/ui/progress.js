@@ -1,4 +1,4 @@
-// History: six month calendars marked by what happened each day (complete,
+// Progress: six month calendars marked by what happened each day (complete,
 // some tasks, nothing, skipped, day off; a dot for notes), the streaks, and
 // per-task streaks in days, weeks or months. A day opens its checklist, its
 // notes and its day off in a dialog, so a missed check can be fixed.
@@ -117,7 +117,7 @@ async function openDay(app, date) {
   await showDialog(dialog);
 }
 
-export async function renderHistory(section, app) {
+export async function renderProgress(section, app) {
   const { sb, profile } = app;
   const today = sb.today();
   const from = monthStart(today, 1 - MONTHS);
@@ -145,7 +145,7 @@ export async function renderHistory(section, app) {
     Array.from({ length: MONTHS }, (_, i) => month(monthStart(today, -i), today, byDate, today, open)));
   roving(months);
   section.append(
-    h('div', { class: 'view-head' }, h('h1', {}, 'History'),
+    h('div', { class: 'view-head' }, h('h1', {}, 'Progress'),
       h('p', { class: 'muted' }, `${plural(complete, 'complete day')} in the last six months`)),
     streakCards(streak),
     h('section', { class: 'card' },

@@ -1,8 +1,8 @@
 // Settings → Backups: the scheduled-backup settings (with inline validation),
-// where backups go, "Back up now", the history (backup_history.js) and the
+// where backups go, "Back up now", the history (backup_log.js) and the
 // banner Today shows when a scheduled backup failed or waits for permission.
 import { h, uid, errorLine, showError, hideError, fieldError, busy } from './dom.js';
-import { historySection, restoreSection, whatIsBackedUp, setNote, currentNote } from './backup_history.js';
+import { historySection, restoreSection, whatIsBackedUp, setNote, currentNote } from './backup_log.js';
 
 const when = (iso) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : 'never');
 
