@@ -6,6 +6,7 @@ import { h, errorLine, showError, hideError, busy, showDialog, dialogFrame, conf
 import { downloadAndRecord } from './offsite.js';
 import { askPassword } from './passwords.js';
 import { offerUndo } from './undo.js';
+import { dateTimeOf } from './dates.js';
 
 /**
  * The latest outcome to show in the Backups card. A restore redraws the whole
@@ -35,7 +36,7 @@ const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const countsText = (c) => (c
   ? `${plural(c.profiles, 'profile')}, ${plural(c.tasks, 'task')}, ${plural(c.task_checks, 'check')}, ${plural(c.daily_status, 'completed day')}`
   : '—');
-const when = (iso) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+const when = (iso) => dateTimeOf(iso, '—');
 
 const SCHEDULE_WORDS = {
   enabled: (v) => (v ? 'on' : 'off'),

@@ -3,10 +3,11 @@
 // banner Today shows when a scheduled backup failed or waits for permission.
 import { h, uid, errorLine, showError, hideError, fieldError, busy } from './dom.js';
 import { historySection, restoreSection, whatIsBackedUp, setNote, currentNote } from './backup_log.js';
+import { clockTime, dateTimeOf } from './dates.js';
 
-const when = (iso) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : 'never');
+const when = (iso) => dateTimeOf(iso);
 
-const FREQUENCIES = { daily: 'Daily, at 03:00', weekly: 'Weekly, Mondays at 03:00', monthly: 'Monthly, on the 1st at 03:00' };
+const FREQUENCIES = { daily: `Daily, at ${clockTime(3)}`, weekly: `Weekly, Mondays at ${clockTime(3)}`, monthly: `Monthly, on the 1st at ${clockTime(3)}` };
 
 /** One line about the schedule: next run, last success, and any failure or wait. */
 export function scheduleText(st) {

@@ -4,6 +4,7 @@
 // reminder. The record and the decision are the worker's (wasm/offsite.js,
 // sb.backups.offsite); this file only shows them and records what the user did.
 import { h, fill, uid, errorLine, showError, hideError, busy, download } from './dom.js';
+import { dateTimeOf } from './dates.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const REMINDER_LABELS = { 1: '1 day', 3: '3 days', 7: '7 days', 14: '14 days', 30: '30 days', 0: 'Never remind me' };
@@ -138,7 +139,7 @@ export async function offsiteSection(app) {
       }
     });
     const last = st.last_at
-      ? `${new Date(st.last_at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })} (${HOW_WORDS[st.how] || 'saved'})`
+      ? `${dateTimeOf(st.last_at)} (${HOW_WORDS[st.how] || 'saved'})`
       : 'never';
     fill(wrap,
       h('h3', {}, 'A copy outside this browser'),
