@@ -49,6 +49,12 @@ class Applier : public ValidRecordSink {
     SB_ASSIGN_OR_RETURN(insert_check_, db_.Prepare(
         "INSERT INTO task_checks (task_id, date, checked, checked_at, skipped, amount, note) "
         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
+    // Where no entry can be there yet (tally_written_): no conflict clause, so
+    // no search for one; a file that repeats an entry fails it, and the entry
+    // is then decided as stored.
+    SB_ASSIGN_OR_RETURN(insert_new_check_, db_.Prepare(
+        "INSERT INTO task_checks (task_id, date, checked, checked_at, skipped, amount, note) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)"));
     SB_ASSIGN_OR_RETURN(select_check_, db_.Prepare(
         "SELECT checked, checked_at, skipped, amount, note FROM task_checks WHERE task_id = ? AND date = ?"));
     SB_ASSIGN_OR_RETURN(update_check_, db_.Prepare(
@@ -349,26 +355,33 @@ class Applier : public ValidRecordSink {
       ++cur_->task_checks.skipped;
       return Status::Ok();
     }
-    insert_check_->Bind(1, resolved_).Bind(2, c.date).Bind(3, int64_t{in.done});
-    if (c.checked_at) insert_check_->Bind(4, *c.checked_at);
-    else insert_check_->BindNull(4);
-    insert_check_->Bind(5, int64_t{in.skipped});
-    if (in.amount) insert_check_->BindDouble(6, *in.amount);
-    else insert_check_->BindNull(6);
-    insert_check_->Bind(7, in.note);
-    SB_RETURN_IF_ERROR(insert_check_->Run());
-    if (db_.Changes() > 0) {
+    Statement& insert = tally_written_ ? *insert_new_check_ : *insert_check_;
+    insert.Bind(1, resolved_).Bind(2, c.date).Bind(3, int64_t{in.done});
+    if (c.checked_at) insert.Bind(4, *c.checked_at);
+    else insert.BindNull(4);
+    insert.Bind(5, int64_t{in.skipped});
+    if (in.amount) insert.BindDouble(6, *in.amount);
+    else insert.BindNull(6);
+    insert.Bind(7, in.note);
+    Status inserted = insert.Run();
+    if (inserted.ok() && db_.Changes() > 0) {
       ++cur_->task_checks.added;
       if (tally_written_) return TallyEntry(&written_days_, c.date, flags, in.done, in.skipped, c.checked_at);
       return Status::Ok();
     }
+    // Not a repeated entry (a uniqueness conflict, which the select below
+    // confirms): the insert's own error.
+    if (!inserted.ok() && inserted.code() != Code::kAlreadyExists) return inserted;
     // An entry already there (a merge, or the file repeats it): the days are
     // tallied from the database instead, at the end of the profile.
     tally_written_ = false;
     written_days_.clear();
     select_check_->Bind(1, resolved_).Bind(2, c.date);
     SB_ASSIGN_OR_RETURN(bool row, select_check_->Step());
-    if (!row) return Status::Internal("an entry that the insert found is missing");
+    if (!row) {
+      select_check_->Reset();
+      return inserted.ok() ? Status::Internal("an entry that the insert found is missing") : inserted;
+    }
     Entry stored;
     stored.done = select_check_->Int(0) == 1;
     std::optional<std::string> checked_at;
@@ -537,7 +550,7 @@ class Applier : public ValidRecordSink {
   ImportReport* report_;
   std::string now_;
   Status status_;
-  std::optional<Statement> insert_task_, insert_check_, select_check_, update_check_, insert_status_,
+  std::optional<Statement> insert_task_, insert_check_, insert_new_check_, select_check_, update_check_, insert_status_,
       insert_day_off_;  // set by Prepare()
   json settings_;
   std::set<std::string> touched_;  // profile names the backup wrote

@@ -67,8 +67,12 @@ Result<bool> Statement::Step() {
 
 Status Statement::Run() {
   for (;;) {
-    SB_ASSIGN_OR_RETURN(bool row, Step());
-    if (!row) break;
+    Result<bool> row = Step();
+    if (!row.ok()) {
+      Reset();  // ready to run again, as after success
+      return row.status();
+    }
+    if (!row.value()) break;
   }
   Reset();
   return Status::Ok();

@@ -38,7 +38,7 @@ class Statement {
 
   // Steps once. Returns true when a row is available, false when done.
   Result<bool> Step();
-  // Steps to completion, expecting no rows.
+  // Steps to completion, expecting no rows; reset afterwards, on error too.
   Status Run();
   // Resets so the statement can run again with new bindings.
   void Reset();
