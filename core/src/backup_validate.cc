@@ -51,6 +51,7 @@ void BackupValidator::BeginProfile(const std::string& path) {
   digests_.emplace_back();
   digests_.back().path = path;
   ++summary_.profiles;
+  summary_.held.emplace_back();
   if (ValidRecordSink* s = Forward()) s->BeginProfile();
 }
 
@@ -73,6 +74,7 @@ void BackupValidator::Record(RecordKind kind, const json& j, const std::string& 
   }
   switch (kind) {
     case RecordKind::kTask: {
+      ++summary_.held.back().tasks;
       if (++summary_.tasks > kMaxTasks) {  // their titles are not kept
         if (summary_.tasks == kMaxTasks + 1)
           Add(path, "is one task too many: a backup holds at most " + std::to_string(kMaxTasks) + " tasks");
@@ -93,6 +95,7 @@ void BackupValidator::Record(RecordKind kind, const json& j, const std::string& 
     }
     case RecordKind::kCheck: {
       ++summary_.task_checks;
+      ++summary_.held.back().task_checks;
       CheckRecord c;
       if (!Parsed(ParseCheck(j, path, latest_date_, &c, &local_))) return;
       summary_.skips += c.skipped;
