@@ -91,7 +91,10 @@ test('an identical file is "unchanged"; a removed task is named; the banner stay
   await page.waitForFunction(() => window.streakbox.state.state === 'ready');
   await openRestore(page);
   await page.evaluate(() => document.querySelector('#restore').scrollIntoView());
-  const y = await page.evaluate(() => window.scrollY);
+  // Where the Restore section is on screen: the page must not jump (the browser may scroll by the
+  // banner's height to keep what the user looks at in place: scroll anchoring).
+  const where = () => page.evaluate(() => document.querySelector('#restore-title').getBoundingClientRect().top);
+  const y = await where();
   await pickFile(page, { name: 'streakbox-2026-12-01.json', mimeType: 'application/json', buffer: same });
   await choose(page, 'all');
   preview = await previewText(page);
@@ -100,8 +103,9 @@ test('an identical file is "unchanged"; a removed task is named; the banner stay
   assert.match(message, /^Restored everything from streakbox-2026-12-01\.json: Mom −1 task, −3 checks\./);
   await page.waitForFunction(() => document.querySelector('#undo-offer').contains(document.activeElement));
   assert.equal(await page.evaluate(() => document.activeElement.id), 'undo-button');
-  const after = await page.evaluate(() => window.scrollY);
-  assert.ok(Math.abs(after - y) <= 2, `the page stayed where it was (${y} → ${after})`);
+  const after = await where();
+  assert.ok(Math.abs(after - y) <= 2, `the Restore section stayed where it was on screen (${y} → ${after})`);
+  assert.ok(await page.evaluate(() => window.scrollY) > 200, 'not back at the top');
   // It stays: a later redraw of the view (another profile's Settings, say) keeps it.
   await page.click('[data-view="today"]');
   await page.click('[data-view="settings"]');

@@ -257,6 +257,10 @@ const CHOICE_WORDS = {
 async function apply(app, file, { historyId, choice, info, importOptions, report, takeBackupSettings, status, err, problems }) {
   const { sb } = app;
   const main = document.querySelector('main');
+  // What the user was looking at (the section the flow started from), to keep it in place on screen.
+  const anchorId = status.closest('section[id]')?.id;
+  const anchorTop = () => document.getElementById(anchorId)?.getBoundingClientRect().top;
+  const top = anchorTop();
   const y = window.scrollY;
   status.textContent = choice === 'all' ? `Restoring ${file.name}…` : `Bringing back ${file.name}…`;
   try {
@@ -281,6 +285,8 @@ async function apply(app, file, { historyId, choice, info, importOptions, report
     await app.reloadProfiles();
     window.scrollTo(0, y);
     offerUndo(app, { message: result, safetyId, after: () => app.reloadProfiles() });
+    const now = anchorTop();
+    if (top != null && now != null) window.scrollBy(0, now - top);
   } catch (e) {
     status.textContent = '';
     await showProblems(file, e, { err, problems });
@@ -301,27 +307,42 @@ async function showProblems(file, e, { err, problems }) {
   const list = e && e.code === 'invalid' && Array.isArray(e.errors) && e.errors.length ? e.errors : null;
   // Not JSON at all (nor a .ttbak or SQLite file, which are recognised by content): say what it is not.
   if (e && e.code === 'malformed' && !/^\s*[{[]/.test(await file.slice(0, 64).text().catch(() => ''))) {
-    showError(err, `${file.name} is not a file Streakbox can bring back: not a Streakbox backup (.json or .ttbak), a Streakbox database file or a Loop Habit Tracker backup. Nothing was changed.`);
+    say(err, `${file.name} is not a file Streakbox can bring back: not a Streakbox backup (.json or .ttbak), a Streakbox database file or a Loop Habit Tracker backup. Nothing was changed.`);
     return;
   }
   if (!list) {
-    showError(err, e && (e.code === 'malformed' || e.code === 'unsupported_version' || e.code === 'damaged' || e.code === 'invalid')
-      ? `${file.name} cannot be used: ${describeError(e)} Nothing was changed.` : e);
+    if (e && (e.code === 'malformed' || e.code === 'unsupported_version' || e.code === 'damaged' || e.code === 'invalid')) {
+      say(err, `${file.name} cannot be used: ${inSentence(e)} Nothing was changed.`);
+    } else {
+      showError(err, e);
+    }
     return;
   }
   const groups = groupProblems(list, await namesOf(file));
-  showError(err, `${file.name} cannot be used: ${plural(problemCount(groups), 'problem')} (below). Nothing was changed.`);
+  say(err, `${file.name} cannot be used: ${plural(problemCount(groups), 'problem')} (below). Nothing was changed.`);
   problems.replaceChildren(h('div', { id: 'import-errors', class: 'problem-groups' }, groups.map((g) =>
     h('section', { class: 'problem-group', 'aria-label': g.heading },
       h('h4', {}, g.heading),
       h('ul', {}, g.problems.map((p) => h('li', { 'data-path': p.path },
         p.text,
+        pathDetails(p.path),
         p.followOns.length
           ? h('details', { class: 'follow-ons' }, h('summary', {}, `and ${plural(p.followOns.length, 'problem')} that follow from it`),
             h('ul', {}, p.followOns.map((f) => h('li', { 'data-path': f.path }, f.text, pathDetails(f.path)))))
-          : null,
-        pathDetails(p.path))))))));
+          : null)))))));
 }
+
+/** Shows `text` as it is (showError capitalises, which would change a file name the user chose). */
+function say(err, text) {
+  err.textContent = text;
+  err.hidden = false;
+}
+
+/** An error's message for the middle of a sentence: as the core wrote it, ending with a full stop. */
+const inSentence = (e) => {
+  const m = describeError(e);
+  return `${m.charAt(0).toLowerCase()}${m.slice(1)}`.replace(/\.?$/, '.');
+};
 
 const pathDetails = (path) => h('details', { class: 'path-details' }, h('summary', {}, 'Details'), h('code', {}, path));
 
@@ -347,7 +368,7 @@ export function restoreSection(app) {
   err.id = 'restore-error';
   const problems = h('div', { id: 'restore-problems' });
   const ctx = { status, err, problems };
-  const input = h('input', { type: 'file', id: 'restore-file', accept: '.json,.ttbak,.db,.sqlite,.sqlite3,application/json,application/vnd.sqlite3,application/x-sqlite3', class: 'visually-hidden', tabindex: -1 });
+  const input = h('input', { type: 'file', id: 'restore-file', 'aria-label': 'A file to bring back', accept: '.json,.ttbak,.db,.sqlite,.sqlite3,application/json,application/vnd.sqlite3,application/x-sqlite3', class: 'visually-hidden', tabindex: -1 });
   const choose = h('button', { type: 'button', class: 'button primary', id: 'restore-choose', onclick: () => input.click() }, 'Bring a file back…');
   input.addEventListener('change', async () => {
     const f = input.files[0];
