@@ -23,7 +23,7 @@ test('Settings: sections in order, technical words only behind Details', () => w
     return main.textContent;
   });
   assert.doesNotMatch(outside, /SQLite|schema version|instance|SHA-256|tools\/streakbox/i);
-  assert.equal(await page.isHidden('#app-info'), true, 'the details are closed at first');
+  assert.equal(await page.evaluate(() => document.querySelector('details.about-details').open), false, 'the details are closed at first');
   await page.click('details.about-details summary');
   assert.match(await page.textContent('#app-info'), /SQLite version/);
   await page.setViewport({ width: 390, height: 844 });
@@ -58,7 +58,7 @@ test('"Encrypt scheduled backups" without a stored password is refused in place;
   await page.waitForSelector('#encrypt-needs-password', { state: 'hidden' });
   await page.waitForFunction(() => document.querySelector('#backup-password-state').textContent === 'A backup password is set.');
   await page.click('#backup-save');
-  await page.waitForFunction(() => /^Saved/.test(document.querySelector('#backup-settings .result')?.textContent || ''));
+  await page.waitForFunction(() => document.querySelector('#backup-message')?.textContent === 'Saved.');
   assert.equal((await page.evaluate(() => window.streakbox.backups.settings())).encrypt, true);
 
   // Removing it now warns, and turns encryption off with it.
@@ -83,7 +83,11 @@ test('the backup log: one card per backup with one Actions menu, no sideways scr
   for (const width of [320, 390, 430]) {
     await page.setViewport({ width, height: 800 });
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(wide <= width, `Settings at ${width}px is ${wide}px wide`);
+    const culprits = await page.evaluate((w) => [...document.querySelectorAll('main *')]
+      .filter((el) => el.getBoundingClientRect().right > w + 1 && !el.closest('.visually-hidden')
+        && ![...el.children].some((c) => c.getBoundingClientRect().right >= el.getBoundingClientRect().right - 1))
+      .slice(0, 5).map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`), width);
+    assert.ok(wide <= width, `Settings at ${width}px is ${wide}px wide: ${culprits.join(', ')}`);
   }
   await page.setViewport({ width: 390, height: 844 });
   await page.click('#backup-history li.log-card .menu-button');
