@@ -45,6 +45,8 @@ export const previewText = async (page) => {
 /** Confirms and waits for the banner; resolves its message. */
 export async function confirm(page) {
   await previewReady(page);
+  // The banner of an earlier step stays until dismissed: wait for this step's own.
+  await page.evaluate(() => document.querySelector('#undo-message')?.remove());
   await page.click(`${DIALOG} [data-confirm]`);
   await page.waitForSelector('#undo-offer #undo-message');
   return page.textContent('#undo-message');

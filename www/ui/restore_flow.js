@@ -306,7 +306,8 @@ function settingsAfter(r) {
 async function showProblems(file, e, { err, problems }) {
   const list = e && e.code === 'invalid' && Array.isArray(e.errors) && e.errors.length ? e.errors : null;
   // Not JSON at all (nor a .ttbak or SQLite file, which are recognised by content): say what it is not.
-  if (e && e.code === 'malformed' && !/^\s*[{[]/.test(await file.slice(0, 64).text().catch(() => ''))) {
+  const head = await file.slice(0, 64).text().catch(() => '');
+  if (e && (e.code === 'malformed' || (e.code === 'invalid' && (!list || (list.length === 1 && list[0].path === '$')))) && !/^\s*[{[]/.test(head) && !head.startsWith(SQLITE_MAGIC)) {
     say(err, `${file.name} is not a file Streakbox can bring back: not a Streakbox backup (.json or .ttbak), a Streakbox database file or a Loop Habit Tracker backup. Nothing was changed.`);
     return;
   }
@@ -338,9 +339,13 @@ function say(err, text) {
   err.hidden = false;
 }
 
-/** An error's message for the middle of a sentence: as the core wrote it, ending with a full stop. */
+/**
+ * An error's message for the middle of a sentence: as the core wrote it,
+ * ending with a full stop; a file cut short says so first.
+ */
 const inSentence = (e) => {
-  const m = describeError(e);
+  let m = describeError(e);
+  if (/unexpected end of file/.test(m)) m = `it ends too early, as a file cut short while saving or copying does (${m.replace(/^The file is not valid JSON: /i, '')})`;
   return `${m.charAt(0).toLowerCase()}${m.slice(1)}`.replace(/\.?$/, '.');
 };
 
