@@ -307,12 +307,12 @@ async function showProblems(file, e, { err, problems }) {
   const list = e && e.code === 'invalid' && Array.isArray(e.errors) && e.errors.length ? e.errors : null;
   // Not JSON at all (nor a .ttbak or SQLite file, which are recognised by content): say what it is not.
   const head = await file.slice(0, 64).text().catch(() => '');
-  if (e && (e.code === 'malformed' || (e.code === 'invalid' && (!list || (list.length === 1 && list[0].path === '$')))) && !/^\s*[{[]/.test(head) && !head.startsWith(SQLITE_MAGIC)) {
+  if (e && (e.code === 'malformed' || e.code === 'not_a_backup' || (e.code === 'invalid' && (!list || (list.length === 1 && list[0].path === '$')))) && !/^\s*[{[]/.test(head) && !head.startsWith(SQLITE_MAGIC)) {
     say(err, `${file.name} is not a file Streakbox can bring back: not a Streakbox backup (.json or .ttbak), a Streakbox database file or a Loop Habit Tracker backup. Nothing was changed.`);
     return;
   }
   if (!list) {
-    if (e && (e.code === 'malformed' || e.code === 'unsupported_version' || e.code === 'damaged' || e.code === 'invalid')) {
+    if (e && ['malformed', 'not_a_backup', 'unsupported_version', 'damaged', 'invalid'].includes(e.code)) {
       say(err, `${file.name} cannot be used: ${inSentence(e)} Nothing was changed.`);
     } else {
       showError(err, e);
