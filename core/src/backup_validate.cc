@@ -78,6 +78,7 @@ BackupValidator::ProfileDigest& BackupValidator::Current(const std::string& path
 void BackupValidator::TypedCheck(const CheckRecord& check, const std::string& path) {
   ProfileDigest& d = Current(path);
   ++summary_.task_checks;
+  ++summary_.held.back().task_checks;
   CheckRecord c = check;
   if (Parsed(CheckTypedCheck(&c, path, latest_date_, &local_))) AcceptCheck(d, c, path);
 }
