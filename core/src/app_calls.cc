@@ -117,7 +117,7 @@ std::vector<Method> TrackerMethods() {
       {"info", 0, [](App& app, const Args&, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int version, SchemaVersion(app.db()));
          SB_ASSIGN_OR_RETURN(auto instance, app.tracker().GetSetting("instance_id"));
-         return json{{"schema_version", version}, {"sqlite_version", sqlite3_libversion()},
+         return json{{"schema_version", version}, {"sqlite_version", sqlite3_libversion()}, {"app_version", STREAKBOX_VERSION},
                      {"instance_id", instance.value_or("")}};
        }},
       {"integrityCheck", 0, [](App& app, const Args&, const CallIo&) -> Result<json> {

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "backup_entries.h"
+#include "backup_net.h"
 #include "backup_records.h"
 #include "backup_validate.h"
 #include "validate.h"
@@ -132,7 +133,9 @@ class Applier : public ValidRecordSink {
         if (!Resolve(c)) return Status::Internal("a check names a task that validation accepted but is missing");
         SB_RETURN_IF_ERROR(AddCheck(c));
       }
-      return FinishStatuses();
+      SB_RETURN_IF_ERROR(FinishStatuses());
+      SB_ASSIGN_OR_RETURN(cur_->net, NetDiff(db_, profile_id_));
+      return Status::Ok();
     });
   }
 
@@ -189,6 +192,7 @@ class Applier : public ValidRecordSink {
       cur_->name = r.name;
     }
     touched_.insert(cur_->name);
+    SB_RETURN_IF_ERROR(NetSnapshot(db_, id));
     if (id == 0) {
       SB_ASSIGN_OR_RETURN(Statement st, db_.Prepare(
           "INSERT INTO profiles (name, color, created_at, updated_at) VALUES (?, ?, ?, ?)"));
@@ -515,9 +519,11 @@ class Applier : public ValidRecordSink {
           "SELECT count(*) FROM task_checks c JOIN tasks t ON t.id = c.task_id WHERE t.profile_id = ?", id));
       SB_ASSIGN_OR_RETURN(r.daily_status.deleted, Count("SELECT count(*) FROM daily_status WHERE profile_id = ?", id));
       SB_ASSIGN_OR_RETURN(r.days_off.deleted, Count("SELECT count(*) FROM days_off WHERE profile_id = ?", id));
+      SB_RETURN_IF_ERROR(NetSnapshot(db_, id));
       SB_ASSIGN_OR_RETURN(Statement del, db_.Prepare("DELETE FROM profiles WHERE id = ?"));
       del.Bind(1, id);
       SB_RETURN_IF_ERROR(del.Run());
+      SB_ASSIGN_OR_RETURN(r.net, NetDiff(db_, id));
       report_->profiles.push_back(r);
     }
     return Status::Ok();
@@ -626,7 +632,7 @@ json ToJson(const ImportReport& r) {
   for (const auto& p : r.profiles)
     profiles.push_back({{"name", p.name}, {"profile_id", p.profile_id}, {"action", p.action},
                         {"tasks", CountsJson(p.tasks)}, {"task_checks", CountsJson(p.task_checks)},
-                        {"daily_status", CountsJson(p.daily_status)}, {"days_off", CountsJson(p.days_off)}});
+                        {"daily_status", CountsJson(p.daily_status)}, {"days_off", CountsJson(p.days_off)}, {"net", p.net}});
   json out = {{"dry_run", r.dry_run}, {"mode", r.mode}, {"whole_instance", r.whole_instance},
               {"profiles", profiles}, {"header", r.header}};
   if (!r.backup_settings.empty()) out["backup_settings"] = r.backup_settings;
@@ -639,6 +645,11 @@ json ToJson(const BackupSummary& s) {
               {"counts", {{"profiles", s.profiles}, {"tasks", s.tasks}, {"task_checks", s.task_checks},
                           {"daily_status", s.daily_status}, {"days_off", s.days_off}, {"skips", s.skips},
                           {"amounts", s.amounts}, {"notes", s.notes}}}};
+  json held = json::array();
+  for (size_t i = 0; i < s.held.size(); ++i)
+    held.push_back({{"name", i < s.profile_names.size() ? json(s.profile_names[i]) : json()},
+                    {"tasks", s.held[i].tasks}, {"task_checks", s.held[i].task_checks}});
+  out["profiles_held"] = std::move(held);
   if (!s.source.is_null()) out["source"] = s.source;
   return out;
 }

@@ -51,6 +51,7 @@ void BackupValidator::BeginProfile(const std::string& path) {
   digests_.emplace_back();
   digests_.back().path = path;
   ++summary_.profiles;
+  summary_.held.emplace_back();
   if (ValidRecordSink* s = Forward()) s->BeginProfile();
 }
 
@@ -77,6 +78,7 @@ BackupValidator::ProfileDigest& BackupValidator::Current(const std::string& path
 void BackupValidator::TypedCheck(const CheckRecord& check, const std::string& path) {
   ProfileDigest& d = Current(path);
   ++summary_.task_checks;
+  ++summary_.held.back().task_checks;
   CheckRecord c = check;
   if (Parsed(CheckTypedCheck(&c, path, latest_date_, &local_))) AcceptCheck(d, c, path);
 }
@@ -100,6 +102,7 @@ void BackupValidator::Record(RecordKind kind, const json& j, const std::string& 
   ProfileDigest& d = Current(path);
   switch (kind) {
     case RecordKind::kTask: {
+      ++summary_.held.back().tasks;
       if (++summary_.tasks > kMaxTasks) {  // their titles are not kept
         if (summary_.tasks == kMaxTasks + 1)
           Add(path, "is one task too many: a backup holds at most " + std::to_string(kMaxTasks) + " tasks");
@@ -120,6 +123,7 @@ void BackupValidator::Record(RecordKind kind, const json& j, const std::string& 
     }
     case RecordKind::kCheck: {
       ++summary_.task_checks;
+      ++summary_.held.back().task_checks;
       CheckRecord c;
       if (Parsed(ParseCheck(j, path, latest_date_, &c, &local_))) AcceptCheck(d, c, path);
       break;

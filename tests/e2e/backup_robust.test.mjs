@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { choose, confirm, identifiedCard } from './restore_steps.mjs';
 import { ROOT, launch, newProfileDir, openApp, serveSite, test, withBrowser } from './harness.mjs';
 
 // Builds, in the page, a one-profile backup of `tasks` tasks with `days` days
@@ -104,27 +105,26 @@ test('a tab closed in the middle of a large import leaves all of it or none of i
   assert.deepEqual(await page.evaluate(() => window.streakbox.integrityCheck()), ['ok']);
 }));
 
-test('a file dropped onto Backup & Restore is previewed and imported; a multi-megabyte file reads whole', () => withBrowser(async ({ context, errors, url }) => {
+test('a file dropped onto Restore is identified, previewed and imported; a multi-megabyte file reads whole', () => withBrowser(async ({ context, errors, url }) => {
   const page = await openApp(context, url);
   await page.evaluate(() => window.streakbox.createProfile({ name: 'Me' }));
   await page.reload();
   await page.waitForFunction(() => window.streakbox.state.state === 'ready');
   await page.click('[data-view="settings"]');
-  await page.waitForSelector('.drop-zone');
+  await page.waitForSelector('#restore-drop');
 
   // Drop the seed app's two-profile file, as a user dragging it from a folder would.
   const seed = readFileSync(join(ROOT, 'tests/data/backups/seed-server-all.json'), 'utf8');
-  await page.check('input[name="import-mode"][value="merge"]');
   await page.evaluate((text) => {
     const dt = new DataTransfer();
     dt.items.add(new File([text], 'family.json', { type: 'application/json' }));
-    const zone = document.querySelector('.drop-zone');
+    const zone = document.querySelector('#restore-drop');
     for (const type of ['dragenter', 'dragover', 'drop'])
       zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, seed);
-  await page.waitForSelector('dialog[open] [data-preview]');
-  await page.click('dialog[open] [data-confirm]');
-  await page.waitForSelector('#import-result');
+  await identifiedCard(page);
+  await choose(page, 'merge');
+  await confirm(page);
   assert.deepEqual((await page.evaluate(() => window.streakbox.listProfiles())).map((p) => p.name), ['Kid', 'Me', 'Mom']);
 
   // ~4 MB: several of the worker's 1 MiB read slices, every record accounted for.

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { DIALOG, choose, confirm, logRestore, pickFile, previewText } from './restore_steps.mjs';
 import { ROOT, openApp, test, withBrowser } from './harness.mjs';
 
 const tomorrowAt = (h, m = 0, days = 1) => `(() => { const d = new Date(); d.setDate(d.getDate() + ${days}); d.setHours(${h}, ${m}, 0, 0); return d.getTime(); })()`;
@@ -41,19 +42,20 @@ test('backup settings, schedule, history, restore and the database file through 
   await page.evaluate(`window.streakbox._setClock(${tomorrowAt(3, 5)})`);
   await page.evaluate(() => window.streakbox.backups.status());
   await page.click('[data-view="settings"]');
-  await page.waitForSelector('#backup-history tr[data-kind="scheduled"][data-status="ok"]');
+  await page.waitForSelector('#backup-history li[data-kind="scheduled"][data-status="ok"]');
 
-  // Restore it from the history: the header is shown before anything changes.
+  // Restore it from the log: what it is and holds is shown before anything changes.
   await page.evaluate(async () => window.streakbox.createProfile({ name: 'Dad' }));
-  await page.click('#backup-history tr[data-kind="scheduled"] button:has-text("Restore")');
-  await page.waitForSelector('dialog[open] #restore-header');
-  const header = await page.textContent('dialog[open] #restore-header');
-  assert.match(header, /1 profile, 1 task, 0 checks/);
-  assert.match(header, /App version/);
-  await page.click('dialog[open] [data-confirm]');
-  await page.waitForFunction(() => /Restored .*Integrity check: ok/.test(document.querySelector('#backup-message')?.textContent));
+  await logRestore(page, '#backup-history li[data-kind="scheduled"]');
+  const header = await page.textContent(`${DIALOG} #restore-identity`);
+  assert.match(header, /A Streakbox backup of all profiles/);
+  assert.match(header, /“Mom”: 1 task, 0 checks/);
+  assert.match(header, /Made by Streakbox \d/);
+  await choose(page, 'all');
+  assert.match(await previewText(page), /“Dad” is removed/);
+  assert.match(await confirm(page), /^Restored everything from streakbox-.*: Mom unchanged, Dad removed\./);
   assert.deepEqual((await page.evaluate(() => window.streakbox.listProfiles())).map((p) => p.name), ['Mom']);
-  await page.waitForSelector('#backup-history tr[data-kind="safety"]');
+  await page.waitForSelector('#backup-history li[data-kind="safety"]');
 
   // The database file downloads, and the command-line tool opens it.
   const download = await page.download(() => page.click('#download-db'));
@@ -63,8 +65,8 @@ test('backup settings, schedule, history, restore and the database file through 
   assert.equal(JSON.parse(cli.stdout).counts.profiles, 1);
 
   // A foreign file offered as a database: refused, nothing changes.
-  await page.setInputFiles('#restore-db', { name: 'notes.db', mimeType: 'application/octet-stream', buffer: Buffer.from('hello, not a database') });
-  await page.waitForFunction(() => [...document.querySelectorAll('.backup-restore .error')].some((e) => !e.hidden && /not an SQLite database/.test(e.textContent)));
+  await pickFile(page, { name: 'notes.db', mimeType: 'application/octet-stream', buffer: Buffer.from('hello, not a database') }, { identified: false });
+  await page.waitForFunction(() => [...document.querySelectorAll('#restore .error')].some((e) => !e.hidden && /notes\.db is not a file Streakbox can bring back/.test(e.textContent)));
   await page.screenshot({ path: join(ROOT, 'build', 'backups-ui.png'), fullPage: true });
 
   // A failed scheduled run shows on Today until a later one succeeds.

@@ -4,6 +4,7 @@
 // password prompt (a wrong try first).
 import assert from 'node:assert/strict';
 import { openApp, test, withBrowser } from './harness.mjs';
+import { DIALOG, choose, confirm, identifiedCard, logRestore } from './restore_steps.mjs';
 
 const tomorrowAt = (h, m = 0) => `(() => { const d = new Date(); d.setDate(d.getDate() + 1); d.setHours(${h}, ${m}, 0, 0); return d.getTime(); })()`;
 
@@ -35,10 +36,10 @@ test('encrypted scheduled backups use the stored password; a foreign .ttbak rest
   await page.reload();
   await page.waitForFunction(() => window.streakbox.state.state === 'ready');
   await page.click('[data-view="settings"]');
-  await page.click(`#backup-history tr[data-id="${entry.id}"] button:has-text("Restore")`);
-  await page.waitForSelector('dialog[open] #restore-header');
-  await page.click('dialog[open] [data-confirm]');
-  await page.waitForFunction(() => /Restored .*Integrity check: ok/.test(document.querySelector('#backup-message')?.textContent));
+  await logRestore(page, `#backup-history li[data-id="${entry.id}"]`);
+  assert.match(await page.textContent(`${DIALOG} #restore-identity`), /An encrypted Streakbox backup of all profiles/);
+  await choose(page, 'all');
+  assert.match(await confirm(page), /^Restored everything from .*\.ttbak: Mom unchanged, Dad removed\./);
   assert.deepEqual((await page.evaluate(() => window.streakbox.listProfiles())).map((p) => p.name), ['Mom']);
 
   // A .ttbak sealed with another password: the prompt, a wrong try, the right one.
@@ -49,9 +50,9 @@ test('encrypted scheduled backups use the stored password; a foreign .ttbak rest
   await page.waitForFunction(() => /password is wrong/.test(document.querySelector('dialog[open]')?.textContent));
   await page.fill('dialog[open] input[type="password"]', 'grandma knows');
   await page.click('dialog[open] [data-unlock]');
-  await page.waitForSelector('dialog[open] #restore-header');
-  await page.click('dialog[open] [data-confirm]');
-  await page.waitForFunction(() => /Restored from-grandma\.ttbak/.test(document.querySelector('#backup-message')?.textContent));
+  await identifiedCard(page);
+  await choose(page, 'all');
+  assert.match(await confirm(page), /^Restored everything from from-grandma\.ttbak/);
   assert.deepEqual((await page.evaluate(() => window.streakbox.listProfiles())).map((p) => p.name), ['Mom']);
   assert.deepEqual(errors, []);
 }));

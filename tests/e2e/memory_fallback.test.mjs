@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { choose, confirm, pickFile, previewText } from './restore_steps.mjs';
 import { ROOT, test, openApp, withBrowser } from './harness.mjs';
 
 const NOTICE = '#memory-notice';
@@ -67,15 +68,13 @@ test('a private window opens in memory and says so on every view; checks, import
     assert.equal(await page.count('#request-persistence'), 0, 'no asking the browser to keep data that is in memory');
     await page.click('#backup-now');
     await page.waitForSelector('#backup-message');
-    assert.match(await page.textContent('#backups'), /This tab only/);
+    assert.match(await page.textContent('#backups'), /this tab only/i);
 
     // Open and check a backup (the preview validates it), then merge it in.
-    await page.check('input[name="import-mode"][value="merge"]');
-    await page.setInputFiles('#import-file', join(ROOT, 'tests/data/backups/seed-server-all.json'));
-    await page.waitForSelector('dialog[open] [data-preview]');
-    assert.match(await page.textContent('dialog[open]'), /Kid\s*will be created/);
-    await page.click('dialog[open] [data-confirm]');
-    await page.waitForSelector('#import-result');
+    await pickFile(page, join(ROOT, 'tests/data/backups/seed-server-all.json'));
+    await choose(page, 'merge');
+    assert.match(await previewText(page), /“Kid” \(a new profile\)/);
+    await confirm(page);
     const names = (await page.evaluate(() => window.streakbox.listProfiles())).map((p) => p.name);
     assert.deepEqual(names, ['Kid', 'Mom']);
 

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { logAction } from './restore_steps.mjs';
 import { ROOT, openApp, test, withBrowser } from './harness.mjs';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -141,11 +142,11 @@ test('backups written to a chosen folder count as copies outside (an OPFS folder
     return s.backups.runNow();
   });
   await page.click('#nav [data-view="settings"]');
-  const row = `#backup-history tr[data-id="${inside.id}"]`;
+  const row = `#backup-history li[data-id="${inside.id}"]`;
   await page.waitForSelector(row);
   assert.equal(await page.count(`${row} [data-outside]`), 0, 'in this browser only: not marked');
   assert.equal(await page.count('#backup-history [data-outside="folder"]'), 2, 'both folder backups are marked');
-  await page.download(() => page.click(`${row} button:has-text("Download")`));
+  await page.download(() => logAction(page, row, 'download'));
   await page.waitForSelector(`${row} [data-outside="downloaded"]`);
 
   // A restore (JSON backup, then the database file) keeps this browser's record.

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ROOT, openWithMom, test, withBrowser } from './harness.mjs';
+import { DIALOG, choose, confirm, logRestore } from './restore_steps.mjs';
 
 const schedule = (page) => page.evaluate(async () => {
   const { location, ...rest } = await window.streakbox.backups.settings();
@@ -22,22 +23,22 @@ test('a restore shows that the file\'s backup settings differ and keeps this bro
   const here = { enabled: true, frequency: 'weekly', retention_count: 30, encrypt: false };
   assert.deepEqual(await schedule(page), here);
   await page.click('[data-view="settings"]');
-  await page.click('#backup-history tr[data-kind="manual"] button:has-text("Restore")');
-  await page.waitForSelector('dialog[open] #restore-changes');
-  const changes = await page.textContent('dialog[open] #restore-changes');
+  await logRestore(page, '#backup-history li[data-kind="manual"]');
+  await choose(page, 'all');
+  await page.waitForSelector(`${DIALOG} #restore-changes`);
+  const changes = await page.textContent(`${DIALOG} #restore-changes`);
   assert.match(changes, /backup settings \(off, daily, keep 14, not encrypted\) differ from this browser’s \(on, weekly, keep 30, not encrypted\)/);
-  assert.equal(await page.isChecked('dialog[open] #restore-settings-keep'), true, 'keeping is the default');
+  assert.equal(await page.isChecked(`${DIALOG} #restore-settings-keep`), true, 'keeping is the default');
   await page.screenshot({ path: join(ROOT, 'build', 'restore-changes.png') });
-  await page.click('dialog[open] [data-confirm]');
-  await page.waitForFunction(() => /This browser’s schedule was kept/.test(document.querySelector('#backup-message')?.textContent));
+  assert.match(await confirm(page), /This browser’s schedule was kept/);
   assert.deepEqual(await schedule(page), here, 'on, weekly, keep 30 survive the restore');
 
   // Taking the file's schedule is a choice; Undo brings this browser's back with the data.
-  await page.click('#backup-history tr[data-kind="manual"] button:has-text("Restore")');
-  await page.waitForSelector('dialog[open] #restore-changes');
-  await page.check('dialog[open] #restore-settings-take');
-  await page.click('dialog[open] [data-confirm]');
-  await page.waitForFunction(() => /The file’s schedule was taken/.test(document.querySelector('#undo-message')?.textContent));
+  await logRestore(page, '#backup-history li[data-kind="manual"]');
+  assert.equal(await page.$eval(`${DIALOG} input[name="restore-choice"]:checked`, (e) => e.value), 'all', 'the last choice is remembered');
+  await page.waitForSelector(`${DIALOG} #restore-changes`);
+  await page.check(`${DIALOG} #restore-settings-take`);
+  assert.match(await confirm(page), /The file’s schedule was taken/);
   assert.deepEqual(await schedule(page), { enabled: false, frequency: 'daily', retention_count: 14, encrypt: false });
   await page.click('#undo-button');
   await page.waitForFunction(() => /^Undone/.test(document.querySelector('#undo-message')?.textContent));

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, openApp, openWithMom, test, withBrowser } from './harness.mjs';
+import { DIALOG, choose, confirm, identifiedCard, pickFile, previewText } from './restore_steps.mjs';
 
 const CLI = join(ROOT, 'build/native/core/streakbox');
 const cli = (args, password) => spawnSync(CLI, args, { encoding: 'utf8', env: { PATH: process.env.PATH, STREAKBOX_PASSWORD: password } });
@@ -42,28 +43,27 @@ test('encrypted export downloads a .ttbak; import asks for the password, retries
     const [mom] = await window.streakbox.listProfiles();
     await window.streakbox.deleteProfile(mom.id);
   });
-  await page.check('input[name="import-mode"][value="merge"]');
-  await page.setInputFiles('#import-file', renamed);
+  await pickFile(page, renamed, { identified: false });
   await page.waitForSelector('dialog[open][data-password-prompt]');
   await page.fill('dialog[open] input[type="password"]', 'not the password');
   await page.click('dialog[open] [data-unlock]');
   await page.waitForFunction(() => /wrong for this backup/.test(document.querySelector('dialog[open][data-password-prompt]')?.textContent || ''));
   await page.fill('dialog[open] input[type="password"]', 'blue canary 77');
   await page.click('dialog[open] [data-unlock]');
-  await page.waitForSelector('dialog[open] [data-preview]');
-  assert.match(await page.textContent('dialog[open]'), /Mom\s*will be created/);
-  await page.click('dialog[open] [data-confirm]');
-  await page.waitForSelector('#import-result');
+  await identifiedCard(page);
+  await choose(page, 'merge');
+  assert.match(await previewText(page), /“Mom” \(a new profile\)/);
+  await confirm(page);
   assert.deepEqual((await page.evaluate(() => window.streakbox.listProfiles())).map((p) => p.name), ['Mom']);
 
   // A damaged copy: a plain error, nothing changes.
   const damaged = Buffer.from(await (await import('node:fs/promises')).readFile(saved));
   damaged[damaged.length - 4] ^= 0x20;
-  await page.setInputFiles('#import-file', { name: 'damaged.ttbak', mimeType: 'application/octet-stream', buffer: damaged });
+  await pickFile(page, { name: 'damaged.ttbak', mimeType: 'application/octet-stream', buffer: damaged }, { identified: false });
   await page.waitForSelector('dialog[open][data-password-prompt]');
   await page.fill('dialog[open] input[type="password"]', 'blue canary 77');
   await page.click('dialog[open] [data-unlock]');
-  await page.waitForFunction(() => /damaged/.test(document.querySelector('#backup-restore .error:not([hidden])')?.textContent || ''));
+  await page.waitForFunction(() => /damaged/.test(document.querySelector('#restore .error:not([hidden])')?.textContent || ''));
   assert.equal(await page.count('dialog[open]'), 0);
   assert.deepEqual(errors, []);
 }));

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ROOT, openWithMom, test, withBrowser } from './harness.mjs';
+import { DIALOG, choose, confirm, pickFile, previewText } from './restore_steps.mjs';
 
 // Every profile with its task titles: the state a user sees.
 const state = (page) => page.evaluate(async () => {
@@ -37,23 +38,25 @@ test('a Replace import of a one-profile file keeps the other profiles, and Undo 
   });
   const before = await state(page);
   assert.deepEqual(before, { Dad: ['Walk'], Mom: ['Run', 'Read'] });
-  await reloadIntoSettings(page, '#import-file');
+  await reloadIntoSettings(page, '#restore-file');
 
-  // The card's default target and Replace mode, as a new user leaves them.
-  await page.setInputFiles('#import-file', { name: 'mom.json', mimeType: 'application/json', buffer: Buffer.from(momsFile) });
-  await page.waitForSelector('dialog[open] [data-preview]');
-  assert.equal(await page.inputValue('dialog[open] #import-into'), 'match', 'the profile of the same name, not everything');
-  const preview = await page.textContent('dialog[open] [data-preview]');
-  assert.match(preview, /Mom\s*will be replaced/);
+  // Replace one profile: the profile of the same name is the target, not everything.
+  await pickFile(page, { name: 'mom.json', mimeType: 'application/json', buffer: Buffer.from(momsFile) });
+  await choose(page, 'one');
+  const mom = (await page.evaluate(() => window.streakbox.listProfiles())).find((p) => p.name === 'Mom');
+  assert.equal(await page.inputValue(`${DIALOG} #restore-target`), String(mom.id), 'the profile of the same name');
+  const preview = await previewText(page);
+  assert.match(preview, /removes the task “Read”/);
+  assert.match(preview, /safety snapshot/);
   assert.doesNotMatch(preview, /Dad/, 'no other profile is touched');
-  await page.click('dialog[open] [data-confirm]');
+  await confirm(page);
   await page.waitForSelector('#undo-button');
   assert.deepEqual(await state(page), { Dad: ['Walk'], Mom: ['Run'] }, 'Dad is still there');
   assert.equal(await safetyCount(page), 1, 'a safety snapshot was saved first');
 
   // The offer is announced (a status region) and reachable by keyboard: Undo has the focus.
   assert.equal(await page.getAttribute('#undo-offer', 'role'), 'status');
-  assert.match(await page.textContent('#undo-message'), /Imported mom\.json/);
+  assert.match(await page.textContent('#undo-message'), /^Replaced a profile with mom\.json: Mom −1 task\./);
   await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'undo-button');
   await page.screenshot({ path: join(ROOT, 'build', 'undo-offer.png') });
   await page.keyboard.press('Enter');
@@ -98,14 +101,14 @@ test('restoring a database file offers Undo, which brings back what was there be
     return Array.from(file.bytes);
   });
   const before = await state(page);
-  await reloadIntoSettings(page, '#restore-db');
-  await page.setInputFiles('#restore-db', { name: 'streakbox.db', mimeType: 'application/vnd.sqlite3', buffer: Buffer.from(dbFile) });
-  await page.waitForSelector('dialog[open] #restore-header');
-  assert.match(await page.textContent('dialog[open]'), /database file carries its own backup settings/);
-  await page.click('dialog[open] [data-confirm]');
+  await reloadIntoSettings(page, '#restore-file');
+  await pickFile(page, { name: 'streakbox.db', mimeType: 'application/vnd.sqlite3', buffer: Buffer.from(dbFile) });
+  assert.match(await previewText(page), /replaced by this file/);
+  assert.match(await page.textContent(DIALOG), /database file carries its own backup settings/);
+  await confirm(page);
   await page.waitForSelector('#undo-button');
   assert.deepEqual(await state(page), { Mom: ['Run'] });
-  assert.match(await page.textContent('#undo-message'), /Restored streakbox\.db/);
+  assert.match(await page.textContent('#undo-message'), /^Restored everything from streakbox\.db: 1 profile, 1 task, 1 check\./);
   await page.click('#undo-button');
   await page.waitForFunction(() => /^Undone/.test(document.querySelector('#undo-message')?.textContent));
   assert.deepEqual(await state(page), before);

@@ -2,8 +2,39 @@
 // it is kept encrypted in this browser (wasm/stored_password.js) and never
 // shown back: the card only says whether one is set. Encrypted exports (and
 // scheduled backups) can use it without typing it.
-import { h, errorLine, showError, hideError, busy, confirmDialog } from './dom.js';
+import { h, errorLine, showError, hideError, busy, confirmDialog, showDialog, dialogFrame } from './dom.js';
 import { newPasswordFields } from './passwords.js';
+
+/**
+ * A dialog that sets the stored backup password (from where one is needed,
+ * e.g. "Encrypt scheduled backups"). Resolves true once it is saved.
+ */
+export async function setPasswordDialog(app) {
+  const fields = newPasswordFields('dialog-stored', 'New backup password');
+  const err = errorLine();
+  const save = h('button', { class: 'button primary', type: 'submit', id: 'password-dialog-save' }, 'Save password');
+  const dialog = dialogFrame('Set a backup password', [
+    h('p', {}, 'Encrypted backups are sealed with this password. Streakbox keeps it encrypted in this browser and never shows it again.'),
+    fields.element, err,
+  ], [h('button', { class: 'button', value: 'cancel', type: 'button', onclick: () => dialog.close('cancel') }, 'Cancel'), save], { id: 'password-dialog' });
+  let saved = false;
+  dialog.querySelector('form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const password = fields.check();
+    if (!password) return;
+    busy(save, async () => {
+      try {
+        await app.sb.backupPassword.set(password);
+        saved = true;
+        dialog.close('saved');
+      } catch (x) {
+        showError(err, x);
+      }
+    });
+  });
+  await showDialog(dialog);
+  return saved;
+}
 
 /** The card element; it fills in its state by itself. */
 export function backupPasswordCard(app) {
@@ -57,16 +88,22 @@ export function backupPasswordCard(app) {
     });
   });
   remove.onclick = async () => {
+    // Scheduled backups set to be encrypted would fail without it: say so, and turn that off with it.
+    const encrypted = await sb.backups.settings().then((s) => s.encrypt, () => false);
     const ok = await confirmDialog({
       title: 'Remove the backup password?',
-      message: 'Backups already encrypted with it still need it to be opened: keep it somewhere if you may need them.',
-      confirmLabel: 'Remove',
+      message: encrypted
+        ? 'Scheduled backups are set to be encrypted with this password; without it they cannot be. Removing it also turns off “Encrypt scheduled backups” (later backups are saved unencrypted). Backups already encrypted with it still need it to be opened.'
+        : 'Backups already encrypted with it still need it to be opened: keep it somewhere if you may need them.',
+      confirmLabel: encrypted ? 'Remove and stop encrypting' : 'Remove',
     });
     if (!ok) return;
     await busy(remove, async () => {
       try {
+        if (encrypted) await sb.backups.configure({ encrypt: false });
         await sb.backupPassword.remove();
-        result.textContent = 'Removed.';
+        result.textContent = encrypted ? 'Removed. Scheduled backups are no longer encrypted.' : 'Removed.';
+        if (encrypted) document.dispatchEvent(new CustomEvent('streakbox:backup-settings'));
         await refresh();
       } catch (x) {
         showError(err, x);
@@ -74,6 +111,8 @@ export function backupPasswordCard(app) {
     });
   };
   refresh();
+  // Set from elsewhere (the "Encrypt scheduled backups" box): show it.
+  document.addEventListener('streakbox:backup-password', () => { if (state.isConnected) refresh(); });
 
   return h('section', { class: 'card', id: 'backup-password', 'aria-labelledby': 'backup-password-title' },
     h('h2', { id: 'backup-password-title' }, 'Backup password'),

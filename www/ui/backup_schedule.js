@@ -1,8 +1,12 @@
-// Settings → Backups: the scheduled-backup settings (with inline validation),
-// where backups go, "Back up now", the history (backup_log.js) and the
-// banner Today shows when a scheduled backup failed or waits for permission.
+// Settings → Backups: the scheduled-backup settings (with inline validation;
+// "Encrypt scheduled backups" is refused in place while no backup password is
+// stored, with a way to set one), where backups go, "Back up now", saving a
+// backup file (backup_files.js), the log (backup_log.js) and the banner Today
+// shows when a scheduled backup failed or waits for permission.
 import { h, uid, errorLine, showError, hideError, fieldError, busy } from './dom.js';
-import { historySection, restoreSection, whatIsBackedUp, setNote, currentNote } from './backup_log.js';
+import { historySection, whatIsBackedUp, setNote, currentNote } from './backup_log.js';
+import { backupCard } from './backup_files.js';
+import { setPasswordDialog } from './backup_password.js';
 import { clockTime, dateTimeOf } from './dates.js';
 
 const when = (iso) => dateTimeOf(iso);
@@ -54,6 +58,25 @@ function settingsForm(app, settings, folder, onSaved) {
   const retentionErr = errorLine();
   retention.setAttribute('aria-describedby', retentionErr.id);
   const encrypt = h('input', { type: 'checkbox', id: uid('bk'), checked: settings.encrypt });
+  // Encryption needs a stored backup password: without one, say so next to the box and offer to set it.
+  const setPw = h('button', { type: 'button', class: 'button small', id: 'encrypt-set-password' }, 'Set a backup password…');
+  const needText = h('span', {}, 'Encrypted backups need a stored backup password, and none is set. ');
+  const need = h('div', { class: 'field-note error', id: 'encrypt-needs-password', role: 'alert', hidden: true }, needText, setPw);
+  encrypt.setAttribute('aria-describedby', need.id);
+  const hasPassword = () => sb.backupPassword.isSet().catch(() => false);
+  async function checkEncrypt() {
+    need.hidden = !encrypt.checked || (await hasPassword());
+    return need.hidden;
+  }
+  encrypt.addEventListener('change', checkEncrypt);
+  setPw.onclick = async () => {
+    if (await setPasswordDialog(app)) {
+      await checkEncrypt();
+      saved.textContent = 'Backup password saved; scheduled backups can be encrypted with it. Save to keep the setting.';
+      document.dispatchEvent(new CustomEvent('streakbox:backup-password'));
+    }
+  };
+  if (settings.encrypt) checkEncrypt();
   const canFolder = sb.backups.canUseFolder();
   const loc = (value, label, disabled) => h('label', { class: 'radio' },
     h('input', { type: 'radio', name: 'backup-location', value, checked: settings.location === value, disabled }), h('span', {}, label));
@@ -95,6 +118,7 @@ function settingsForm(app, settings, folder, onSaved) {
     h('div', { class: 'field' }, h('label', { for: frequency.id }, 'Frequency'), h('div', {}, frequency)),
     h('div', { class: 'field' }, h('label', { for: retention.id }, 'Keep this many scheduled backups (1–365)'), retention, retentionErr),
     h('label', { class: 'checkbox' }, encrypt, ' Encrypt scheduled backups (uses your backup password)'),
+    need,
     h('fieldset', { class: 'modes' }, h('legend', {}, 'Where backups go'),
       loc('opfs', 'Streakbox’s own folder in this browser', false),
       loc('folder', 'A folder on this computer', !canFolder && settings.location !== 'folder'),
@@ -114,6 +138,11 @@ function settingsForm(app, settings, folder, onSaved) {
     fieldError(retention, retentionErr, null);
     const location = form.querySelector('input[name="backup-location"]:checked')?.value || 'opfs';
     busy(save, async () => {
+      if (!(await checkEncrypt())) {
+        saved.textContent = 'Not saved: set a backup password first, or untick “Encrypt scheduled backups”.';
+        encrypt.focus();
+        return;
+      }
       try {
         await sb.backups.configure({ enabled: enabled.checked, frequency: frequency.value, retention_count: n, encrypt: encrypt.checked, location });
         await onSaved('Saved.');
@@ -154,7 +183,7 @@ export async function backupsCard(app) {
     const message = currentNote();
     // In memory (ui/storage_notice.js) a schedule would only fill this tab's memory: say what applies instead.
     const schedule = sb.state.storage === 'memory'
-      ? [h('p', { id: 'backup-memory' }, 'Scheduled backups are off here: this browser window keeps nothing after the tab closes, so they would be lost with it. “Back up now” puts a backup in the history below for as long as this tab is open; download it there, or export a backup under Backup & Restore, to keep it.')]
+      ? [h('p', { id: 'backup-memory' }, 'Scheduled backups are off here: this browser window keeps nothing after the tab closes, so they would be lost with it. “Back up now” puts a backup in the history below for as long as this tab is open; download it there, or save a backup file below, to keep it.')]
       : [h('p', { class: 'muted' }, 'Streakbox can back up everything on a schedule while it is open, and catches up once when you open it after a missed backup.'),
         statusLine,
         settingsForm(app, settings, folder, redraw)];
@@ -165,10 +194,12 @@ export async function backupsCard(app) {
       bar,
       message ? h('p', { class: 'result', role: 'status', id: 'backup-message' }, message) : null,
       err,
+      backupCard(app),
       historySection(app, list, redraw),
-      restoreSection(app),
       whatIsBackedUp()].filter(Boolean));
   }
   await draw();
+  // The password card turned encryption off (its password was removed): show the box as it is now.
+  document.addEventListener('streakbox:backup-settings', () => { if (card.isConnected) draw(); });
   return card;
 }

@@ -1,13 +1,16 @@
-// Settings: storage used and quota, persistent storage (and asking for it), a
-// copy outside the browser (ui/offsite.js),
-// app info, Backups (ui/backup_schedule.js) with the stored backup password
-// (ui/backup_password.js), Backup & Restore (ui/backup_files.js) and the
-// spreadsheet download (ui/csv_export.js).
-import { backupCard } from './backup_files.js';
+// Settings, in sections, in this order:
+//   Backups         schedule, where, "Back up now", saving a file, the log (ui/backup_schedule.js)
+//   Restore         "Bring a file back", the one way a file comes back (ui/restore_flow.js)
+//   Backup password ui/backup_password.js
+//   Spreadsheet     the CSV download (ui/csv_export.js)
+//   Appearance      appearanceCard() below: the theme choice's slot
+//   Storage         usage, persistent storage, a copy outside the browser (ui/offsite.js)
+//   About           the version; technical details behind "Details"
 import { backupPasswordCard } from './backup_password.js';
 import { backupsCard } from './backup_schedule.js';
 import { csvExportCard } from './csv_export.js';
 import { offsiteSection } from './offsite.js';
+import { restoreSection } from './restore_flow.js';
 import { h, errorLine, showError, hideError, busy } from './dom.js';
 
 function bytes(n) {
@@ -34,7 +37,7 @@ const persistResult = (granted) => (granted
 function memoryStorageCard() {
   const card = h('section', { class: 'card', 'aria-labelledby': 'storage-title' },
     h('h2', { id: 'storage-title' }, 'Storage'),
-    h('p', { id: 'persist-status' }, 'Nothing is saved in this window: Streakbox works from this tab’s memory (see the notice above). Export a backup below to keep your data.'));
+    h('p', { id: 'persist-status' }, 'Nothing is saved in this window: Streakbox works from this tab’s memory (see the notice above). Save a backup file under Backups to keep your data.'));
   return { card, refresh: async () => {} };
 }
 
@@ -73,35 +76,56 @@ function storageCard(app, offsite) {
   return { card, refresh };
 }
 
-function infoCard(info, build) {
+// The version in words; what only a developer or a bug report needs behind "Details".
+function infoCard(info, build, version) {
   const row = (term, value) => [h('dt', {}, term), h('dd', {}, h('code', {}, String(value)))];
-  return h('section', { class: 'card', 'aria-labelledby': 'about-title' },
-    h('h2', { id: 'about-title' }, 'About this Streakbox'),
-    h('dl', { class: 'info', id: 'app-info' },
-      row('Database schema version', info.schema_version),
-      row('SQLite version', info.sqlite_version),
-      row('Instance ID', info.instance_id),
-      build ? row('Build', build) : null));
+  return h('section', { class: 'card', id: 'about', 'aria-labelledby': 'about-title' },
+    h('h2', { id: 'about-title' }, 'About'),
+    h('p', {}, `Streakbox${version ? ` ${version}` : ''}: your habits, kept in this browser, on this device.`),
+    h('details', { class: 'about-details' },
+      h('summary', {}, 'Details'),
+      h('p', { class: 'muted' }, 'For a bug report. The database file that Settings → Backups saves also opens with the command-line tool tools/streakbox.'),
+      h('dl', { class: 'info', id: 'app-info' },
+        row('Database schema version', info.schema_version),
+        row('SQLite version', info.sqlite_version),
+        row('Instance ID', info.instance_id),
+        build ? row('Build', build) : null)));
+}
+
+/** Restore: the one way a file comes back. */
+function restoreCard(app) {
+  return h('section', { class: 'card', id: 'restore', 'aria-labelledby': 'restore-title' },
+    h('h2', { id: 'restore-title' }, 'Restore'),
+    restoreSection(app).element);
+}
+
+/**
+ * The slot for the theme choice (the "look" helper adds `themeCard()` from
+ * ui/theme.js here, under a heading "Appearance"); until then, nothing.
+ */
+function appearanceCard() {
+  return null;
 }
 
 async function buildStamp() {
   try {
     const res = await fetch(new URL('./version.json', document.baseURI));
-    return res.ok ? (await res.json()).build : null;
+    return res.ok ? await res.json() : {};
   } catch {
-    return null;
+    return {};
   }
 }
 
 export async function renderSettings(section, app) {
   const storage = storageCard(app, await offsiteSection(app));
-  const [info, build, backups] = await Promise.all([app.sb.info(), buildStamp(), backupsCard(app), storage.refresh()]);
-  section.append(
+  const [info, stamp, backups] = await Promise.all([app.sb.info(), buildStamp(), backupsCard(app), storage.refresh()]);
+  section.append(...[
     h('div', { class: 'view-head' }, h('h1', {}, 'Settings')),
-    storage.card,
     backups,
+    restoreCard(app),
     backupPasswordCard(app),
-    backupCard(app),
     csvExportCard(app),
-    infoCard(info, build));
+    appearanceCard(),
+    storage.card,
+    infoCard(info, stamp.build, stamp.version || info.version)].filter(Boolean));
 }

@@ -1,29 +1,39 @@
-// Undo right after a destructive step (a Replace import, a restore, a database
-// restore, deleting a profile). Each of them saves a safety snapshot first
-// (wasm/backup_runner.js, beforeDestructive); this offers to restore it.
+// The banner after a destructive step or a restore (a Replace import, a
+// restore, a database restore, deleting a profile, adding a file's data):
+// what changed, in words ("Restored everything from streakbox-….json: Mom
+// +12 checks, Dad unchanged"), with Undo where a safety snapshot was saved
+// first (wasm/backup_runner.js, beforeDestructive).
 //
-// The offer lives in one live region outside <main> (id "undo-offer",
-// role=status), so it survives the view's redraw after the step, is announced
-// by screen readers, and its Undo button takes the focus (keyboard users land
-// on it). Undo is itself a restore, so it saves a snapshot of its own first.
+// One region (id "undo-offer", role=status) at the top of the view, right
+// above <main>, held in view while the page scrolls (position: sticky): it
+// survives the view's redraw after the step, is announced by screen readers,
+// stays until dismissed (or replaced by the next step's), and takes the focus
+// (its Undo button, else the banner itself) without scrolling the page.
+// Undo is itself a restore, so it saves a snapshot of its own first.
 import { h, busy, describeError } from './dom.js';
 
 let region = null;
 
-/** The live region, created once (a region must exist before its content changes to be announced). */
+/** The region, created once (a region must exist before its content changes to be announced). */
 function liveRegion() {
   if (region && region.isConnected) return region;
-  region = h('div', { id: 'undo-offer', class: 'notice undo-offer', role: 'status', 'aria-live': 'polite', hidden: true });
-  document.body.append(region);
+  region = h('div', { id: 'undo-offer', class: 'undo-offer restore-banner', role: 'status', 'aria-live': 'polite', tabindex: -1, hidden: true });
+  const main = document.querySelector('main');
+  if (main) main.before(region);
+  else document.body.prepend(region);
   return region;
 }
 
-/** Hides the offer (a later destructive step replaces it anyway). */
+/** Hides the banner, and lets the page shrink again (ui/restore_flow.js holds its height across a redraw). */
 export function dismissUndo() {
   const r = liveRegion();
   r.hidden = true;
   r.replaceChildren();
+  const main = document.querySelector('main');
+  if (main) main.style.minHeight = '';
 }
+
+const focusInPlace = (el) => el.focus({ preventScroll: true });
 
 /**
  * Shows `message` with an Undo button that restores safety snapshot `safetyId`
@@ -40,19 +50,25 @@ export function offerUndo(app, { message, safetyId, after = () => app.reloadProf
       text.textContent = 'Undoing…';
       try {
         // The snapshot is this browser's own state: take its backup schedule too (as it was before).
-        const back = await app.sb.backups.restore(safetyId, { takeBackupSettings: true });
+        await app.sb.backups.restore(safetyId, { takeBackupSettings: true });
         r.replaceChildren(
-          h('span', { id: 'undo-message' }, `Undone: everything is as it was before. What was there just now is saved as a safety snapshot (history entry ${back.safety_id}).`),
+          h('span', { id: 'undo-message' }, 'Undone: everything is as it was before. What was there just now is kept as a safety snapshot in the backup log.'),
           dismiss);
+        const y = window.scrollY;
         await after();
-        dismiss.focus();
+        window.scrollTo(0, y);
+        focusInPlace(dismiss);
       } catch (e) {
-        text.textContent = `Could not undo: ${describeError(e)} You can restore the safety snapshot from Settings → Backups → Backup history.`;
+        text.textContent = `Could not undo: ${describeError(e)} You can restore the safety snapshot from Settings → Backups → Backup log.`;
       }
     });
   }
   r.replaceChildren(text, undo, dismiss);
   r.hidden = false;
-  // The step's own redraw runs after this; give the focus to Undo once it is done.
-  setTimeout(() => { if (undo && undo.isConnected) undo.focus(); }, 0);
+  // The step's own redraw may still run after this; give the focus once it is done.
+  focusInPlace(undo || r);
+  setTimeout(() => {
+    const target = undo && undo.isConnected ? undo : r;
+    if (!r.hidden && !r.contains(document.activeElement)) focusInPlace(target);
+  }, 0);
 }

@@ -35,6 +35,9 @@ struct ProfileReport {
   int64_t profile_id = 0;   // in this database after the import (0 in a dry run for a new profile)
   std::string action;       // "created", "replaced", "merged" or "deleted"
   TableCounts tasks, task_checks, daily_status, days_off;
+  // What the user would see change in this profile, net (backup_net.h,
+  // docs/API.md "The report"): per task added/removed/changed/unchanged.
+  nlohmann::json net;
 };
 
 struct ImportReport {
@@ -61,6 +64,12 @@ struct BackupSummary {
   int64_t profiles = 0, tasks = 0, task_checks = 0, daily_status = 0, days_off = 0;
   int64_t skips = 0, amounts = 0, notes = 0;  // checks that are skipped, that hold an amount, a note (1.2)
   std::vector<std::string> profile_names;
+  // Per profile of the file, in its order: how many tasks and checks it holds
+  // (for "what this file holds" before any choice, docs/API.md validateBackup).
+  struct ProfileHeld {
+    int64_t tasks = 0, task_checks = 0;
+  };
+  std::vector<ProfileHeld> held;
   nlohmann::json source;  // as ImportReport's
 };
 
