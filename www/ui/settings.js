@@ -8,6 +8,7 @@ import { backupPasswordCard } from './backup_password.js';
 import { backupsCard } from './backup_schedule.js';
 import { csvExportCard } from './csv_export.js';
 import { offsiteSection } from './offsite.js';
+import { themeCard } from './theme.js';
 import { h, errorLine, showError, hideError, busy } from './dom.js';
 
 function bytes(n) {
@@ -103,5 +104,6 @@ export async function renderSettings(section, app) {
     backupPasswordCard(app),
     backupCard(app),
     csvExportCard(app),
+    themeCard(),  // Appearance (ui/theme.js)
     infoCard(info, build));
 }
