@@ -145,10 +145,12 @@ async function onState(s) {
     renderStorageNotice(storageNotice, s);
     await app.reloadProfiles();
     if (gen !== generation) return;
-    const focusOnScreen = screen.contains(document.activeElement);
+    // After "Use Streakbox here" (the button, disabled, lost the focus), the view's h1 takes it;
+    // not at the first opening, where the first Tab should reach the skip link.
+    const tookOver = !screen.hidden && Boolean(screen.querySelector('#take-over'));
     screen.hidden = true;
     shell.hidden = false;
-    if (focusOnScreen) focusView();  // "Use Streakbox here" went away with the screen
+    if (tookOver) focusView();
     // First paint with data: tools/bench measures load-to-interactive up to here.
     if (!performance.getEntriesByName('streakbox-interactive').length) performance.mark('streakbox-interactive');
     return;

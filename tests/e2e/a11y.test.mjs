@@ -242,14 +242,12 @@ test('no view scrolls sideways at 320, 390 and 430 px', () => withBrowser(async 
 
 test('the chosen theme applies before the first paint, and Settings → Appearance sets and keeps it', () => withBrowser(async ({ context, errors, url }) => {
   const page = await context.newPage();
-  // When <body> first appears (before app.js runs), record the theme it is drawn in.
+  // The first animation frame runs just before the first paint: record the theme it is drawn in.
   await page.evaluateOnNewDocument(() => {
-    new MutationObserver((_, observer) => {
-      if (!document.body) return;
-      observer.disconnect();
+    requestAnimationFrame(() => {
       window.schemeAtFirstBody = getComputedStyle(document.documentElement).colorScheme;
       window.backgroundAtFirstBody = getComputedStyle(document.documentElement).backgroundColor;
-    }).observe(document, { childList: true, subtree: true });
+    });
   });
   await page.goto(url);
   await page.waitForFunction(() => window.streakbox?.state.state === 'ready');

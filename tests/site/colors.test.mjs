@@ -1,8 +1,8 @@
 // The two themes' colours meet WCAG AA (4.5:1 for text) for every profile
 // colour, not only the ones the e2e suite's axe runs happen to use: the
 // accent tokens ui/color.js derives (for the presets and a sweep of custom
-// colours), and the fixed text tokens of www/style.css (light) and
-// www/dark.css (dark) on the surfaces they sit on. Also that ui/color.js's
+// colours), and the fixed text tokens of www/style.css (light-dark() pairs)
+// on the surfaces they sit on. Also that ui/color.js's
 // idea of each theme (surface, text, muted) is the stylesheets'.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,13 +13,18 @@ import { PRESETS, THEMES as COLOR_THEMES, accentTokens, contrast } from '../../w
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 const AA = 4.5;
 
-/** The --name: #rrggbb tokens of the first :root block of a stylesheet in www/. */
-function tokens(file) {
-  const css = readFileSync(join(ROOT, 'www', file), 'utf8');
-  const root = css.slice(css.indexOf(':root {'), css.indexOf('}', css.indexOf(':root {')));
-  return Object.fromEntries([...root.matchAll(/--([a-z-]+):\s*(#[0-9a-f]{6})\b/gi)].map((m) => [m[1], m[2].toLowerCase()]));
+/** The colour tokens of style.css's :root, `--name: light-dark(#light, #dark)`, as {light: {name: hex}, dark: {…}}. */
+function tokens() {
+  const css = readFileSync(join(ROOT, 'www', 'style.css'), 'utf8');
+  const found = [...css.matchAll(/--([a-z-]+):\s*light-dark\((#[0-9a-f]{6}),\s*(#[0-9a-f]{6})\)/gi)];
+  assert.ok(found.length > 20, 'style.css holds its colours as light-dark() tokens');
+  return {
+    light: Object.fromEntries(found.map((m) => [m[1], m[2].toLowerCase()])),
+    dark: Object.fromEntries(found.map((m) => [m[1], m[3].toLowerCase()])),
+  };
 }
-const THEMES = { light: { css: tokens('style.css') }, dark: { css: tokens('dark.css') } };
+const TOKENS = tokens();
+const THEMES = { light: { css: TOKENS.light }, dark: { css: TOKENS.dark } };
 
 test('ui/color.js knows the stylesheets\' surface, text and muted colours', () => {
   for (const [name, theme] of Object.entries(THEMES)) {

@@ -198,7 +198,8 @@ export function historySection(app, list, redraw) {
     h('h3', {}, 'Backup history'),
     list.length
       ? h('div', { class: 'table-wrap' }, h('table', { id: 'backup-history' },
-        h('thead', {}, h('tr', {}, ['Date', 'Kind', 'Type', 'Size', 'Encrypted', 'Status', 'Where', 'Contents', ''].map((t) => h('th', { scope: 'col' }, t)))),
+        h('thead', {}, h('tr', {}, ['Date', 'Kind', 'Type', 'Size', 'Encrypted', 'Status', 'Where', 'Contents'].map((t) => h('th', { scope: 'col' }, t)),
+          h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
         h('tbody', {}, rows)))
       : h('p', { class: 'muted', id: 'backup-history-empty' }, 'No backups yet.'),
     bar, result, err);

@@ -40,8 +40,8 @@ export function contrast(a, b) {
 }
 
 // What accents sit on and under, per theme: --surface, --text and --muted of
-// style.css (light) and www/dark.css (dark); tests/site/colors.test.mjs checks
-// they agree. `toward`: the colour strong text moves toward (black on light).
+// style.css (the light and dark halves of its light-dark() tokens);
+// tests/site/colors.test.mjs checks they agree. `toward`: the colour strong text moves toward (black on light).
 export const THEMES = {
   light: { surface: '#ffffff', text: '#1c2430', muted: '#5a6372', toward: '#000000' },
   dark: { surface: '#171c23', text: '#e7eaf0', muted: '#a1aab8', toward: '#ffffff' },
@@ -88,8 +88,8 @@ export function accentTokens(hex, name) {
 
 /**
  * Sets the profile colour's tokens for both themes on `el`: --l-NAME for the
- * light theme and --d-NAME for the dark one; style.css and dark.css map them
- * to --NAME, so a change of theme needs no JS.
+ * light theme and --d-NAME for the dark one; style.css maps them to --NAME
+ * with light-dark(), so a change of theme needs no JS.
  */
 export function applyAccent(color, el = document.documentElement) {
   const hex = /^#[0-9a-f]{6}$/i.test(color || '') ? color.toLowerCase() : DEFAULT;
