@@ -10,7 +10,8 @@
 // synchronously here (the database opens in a worker much later), and it is
 // about this device's screen, not data (so it is in no backup).
 //
-// window.streakboxTheme = {choice(), set(choice)} is what ui/theme.js uses.
+// window.streakboxTheme = {choice(), set(choice)} is what ui/theme.js uses;
+// set() tells window with a 'streakbox-theme' event (detail: the choice).
 (function () {
   var KEY = 'streakbox.theme';
   var DARK_MEDIA = { system: '(prefers-color-scheme: dark)', light: 'not all', dark: 'all' };
@@ -38,6 +39,7 @@
       if (!known(c)) c = 'system';
       try { localStorage.setItem(KEY, c); } catch (e) { /* not remembered, still applied */ }
       apply(c);
+      window.dispatchEvent(new CustomEvent('streakbox-theme', { detail: c }));
     },
   };
   apply(choice());

@@ -23,10 +23,17 @@ export function themeCard() {
       }),
       h('label', { for: id }, c.label, c.hint ? h('span', { class: 'muted' }, ` (${c.hint})`) : null));
   });
-  return h('section', { class: 'card', id: 'appearance', 'aria-labelledby': 'appearance-title' },
+  const card = h('section', { class: 'card', id: 'appearance', 'aria-labelledby': 'appearance-title' },
     h('h2', { id: 'appearance-title' }, 'Appearance'),
     h('fieldset', { class: 'field theme-choice' },
       h('legend', {}, 'Theme'),
       h('div', { class: 'radio-list' }, radios)),
     h('p', { class: 'muted' }, 'Remembered in this browser on this device.'));
+  // A choice made elsewhere (another card, the console) shows here too, while the card is shown.
+  const follow = (e) => {
+    if (!card.isConnected) return window.removeEventListener('streakbox-theme', follow);
+    for (const r of card.querySelectorAll('input[type="radio"]')) r.checked = r.value === e.detail;
+  };
+  window.addEventListener('streakbox-theme', follow);
+  return card;
 }
