@@ -149,6 +149,7 @@ async function onState(s) {
     // not at the first opening, where the first Tab should reach the skip link.
     const tookOver = !screen.hidden && Boolean(screen.querySelector('#take-over'));
     screen.hidden = true;
+    screen.replaceChildren();  // its <main> goes: the view's is the page's only one
     shell.hidden = false;
     if (tookOver) focusView();
     // First paint with data: tools/bench measures load-to-interactive up to here.
