@@ -7,9 +7,10 @@
 // amount, a note, a day off, the failed-backup banner, the copy-outside
 // reminder), Tasks with its editor and a confirm dialog, Progress with a day,
 // Settings, the undo offer, the "open in another tab" screen and the
-// storage-problem screen. Also: every view at 320, 390 and 430 px never
-// scrolls sideways; the theme is applied before the first paint; the skip link
-// and where the focus lands after an action.
+// storage-problem screen; in Firefox also the in-memory notice. Also: every
+// view at 320, 390 and 430 px never scrolls sideways; the theme is applied
+// before the first paint; the skip link and where the focus lands after an
+// action.
 import assert from 'node:assert/strict';
 import { audit } from './audit.mjs';
 import { openApp, test, withBrowser } from './harness.mjs';
@@ -206,6 +207,27 @@ test('every view and dialog: zero axe-core violations and no sideways scrolling 
   await auditAll(page, 'storage-problem');
   assert.deepEqual(errors, []);
 }));
+
+test('the in-memory notice: zero axe-core violations, light and dark (Firefox only: private windows refuse OPFS)',
+  { engines: ['firefox'] }, () => withBrowser(async ({ context, errors, url }) => {
+    const page = await openApp(context, url);
+    assert.equal(await page.evaluate(() => window.streakbox.state.storage), 'memory');
+    await page.waitForSelector('#memory-notice');
+    await auditAll(page, 'memory-welcome');
+    await page.evaluate(async () => {
+      const s = window.streakbox;
+      const p = await s.createProfile({ name: 'Mom' });
+      await s.setCheck(p, await s.createTask(p, { title: 'Run' }), s.today(), true);
+    });
+    await page.click('#new-profile');  // the bar re-reads the profiles after a new one
+    await page.fill('dialog[open] [name="name"]', 'Kid');
+    await page.click('dialog[open] button[type="submit"]');
+    await noDialog(page);
+    await page.click('[data-profile-id]:has-text("Mom")');
+    await page.waitForSelector('.check-item[data-state="done"]');
+    await auditAll(page, 'memory-today');
+    assert.deepEqual(errors, []);
+  }, { private: true }));
 
 /** The page's width at `widths` (the viewport's height as on a phone). */
 async function widerThanScreen(page, name, widths = [320, 390, 430]) {

@@ -35,7 +35,8 @@ test('ui/color.js knows the stylesheets\' surface, text and muted colours', () =
 test('text tokens meet AA on the backgrounds they are used on, in both themes', () => {
   const pairs = [['text', 'bg'], ['text', 'surface'], ['text', 'empty'], ['muted', 'bg'], ['muted', 'surface'], ['muted', 'empty'],
     ['muted', 'surface-hover'], ['danger', 'surface'], ['danger', 'danger-box'], ['danger', 'danger-tint'], ['on-danger', 'danger-fill'],
-    ['on-ok', 'ok'], ['inactive-text', 'inactive-bg'], ['toast-text', 'toast-bg'], ['text', 'warn-tint'], ['text', 'field']];
+    ['on-ok', 'ok'], ['inactive-text', 'inactive-bg'], ['toast-text', 'toast-bg'], ['text', 'warn-tint'], ['text', 'field'],
+    ['link', 'surface'], ['link', 'bg'], ['link', 'warn-tint']];
   for (const [name, { css }] of Object.entries(THEMES)) {
     for (const [fg, bg] of pairs) {
       assert.ok(css[fg] && css[bg], `${name}: --${fg} and --${bg} are set`);
