@@ -28,7 +28,18 @@ const settled = (page) => page.evaluate(async () => {
   await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {})));
 });
 
-/** audit() at both widths in both themes; leaves the page light at 1280 px. */
+/**
+ * Controls smaller than 24 by 24 px without room around them (WCAG 2.2
+ * 2.5.8, axe-core's target-size rule, which axe leaves off by default).
+ */
+async function smallTargets(page) {
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: ['target-size'], resultTypes: ['violations'] });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`));
+  });
+}
+
+/** audit() at both widths in both themes, and target sizes on the phone; leaves the page light at 1280 px. */
 async function auditAll(page, name) {
   for (const theme of ['dark', 'light']) {
     await setTheme(page, theme);
@@ -36,6 +47,7 @@ async function auditAll(page, name) {
       await page.setViewport({ width, height: height(width) });
       await settled(page);
       await audit(page, name);
+      if (theme === 'dark' && width < 600) assert.deepEqual(await smallTargets(page), [], `${name} at ${width}px: targets below 24 px`);
     }
   }
 }
