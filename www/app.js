@@ -25,8 +25,25 @@ const sb = createStreakbox();
 window.streakbox = sb;
 
 const $ = (id) => document.getElementById(id);
-const [screen, shell, main, nav, bar, notice, storageNotice] =
-  ['screen', 'shell', 'view', 'nav', 'profile-bar', 'notice', 'storage-notice'].map($);
+const [screen, shell, main, nav, bar, notice, storageNotice, skipLink] =
+  ['screen', 'shell', 'view', 'nav', 'profile-bar', 'notice', 'storage-notice', 'skip-link'].map($);
+
+/**
+ * Puts the focus on the view's h1 (or <main>): after a change of view, the
+ * skip link, or when what had the focus was redrawn away. `scroll`: whether
+ * the page may scroll to it (a redraw in place keeps the reader's place).
+ */
+function focusView(scroll = true) {
+  const heading = main.querySelector('h1');
+  const target = heading || main;
+  if (heading) heading.tabIndex = -1;
+  target.focus({ preventScroll: !scroll });
+}
+skipLink.addEventListener('click', (e) => {
+  e.preventDefault();  // the URL's #view would read as a view name (app.view)
+  focusView();
+});
+let shownView = null;  // the view last drawn (null before the first): a new one takes the focus
 
 const store = {
   get: (k) => { try { return localStorage.getItem(k); } catch { return null; } },
@@ -69,6 +86,8 @@ const app = {
   },
   /** Draws the current view for the current profile (or the welcome when there is none). */
   async render() {
+    const before = document.activeElement;
+    const focusInShell = Boolean(before) && before !== document.body && shell.contains(before);
     const section = h('div', { class: 'view-inner' });
     main.replaceChildren(section);
     nav.hidden = !app.profile;
@@ -84,6 +103,14 @@ const app = {
     } catch (e) {
       section.append(errorBox(e));
     }
+    // Focus: a new view's h1 takes it (not at the first draw: nothing was chosen yet);
+    // if what had it was redrawn away (a button of the old view), the h1 gets it in place.
+    const drawn = app.profile ? app.view : 'welcome';
+    const changed = shownView !== null && shownView !== drawn;
+    shownView = drawn;
+    if (document.querySelector('dialog[open]') || shell.hidden) return;
+    if (changed) focusView();
+    else if (focusInShell && !before.isConnected && !shell.contains(document.activeElement)) focusView(false);
   },
   /**
    * Asks once, ever, for persistent storage at the first data (the first
@@ -118,8 +145,13 @@ async function onState(s) {
     renderStorageNotice(storageNotice, s);
     await app.reloadProfiles();
     if (gen !== generation) return;
+    // After "Use Streakbox here" (the button, disabled, lost the focus), the view's h1 takes it;
+    // not at the first opening, where the first Tab should reach the skip link.
+    const tookOver = !screen.hidden && Boolean(screen.querySelector('#take-over'));
     screen.hidden = true;
+    screen.replaceChildren();  // its <main> goes: the view's is the page's only one
     shell.hidden = false;
+    if (tookOver) focusView();
     // First paint with data: tools/bench measures load-to-interactive up to here.
     if (!performance.getEntriesByName('streakbox-interactive').length) performance.mark('streakbox-interactive');
     return;

@@ -40,7 +40,8 @@ export function renderScreen(screen, { state, message, reloadHelps }, sb) {
     // Only where a reload can help (plainStorageError in wasm/storage_errors.js decides).
     action = h('button', { class: 'button primary big', type: 'button', onclick: () => location.reload() }, 'Try again');
   }
-  screen.replaceChildren(h('div', { class: `screen-card screen-${state}` },
+  // The card is the page's <main> while it shows (app.js empties the screen once the app shows).
+  screen.replaceChildren(h('main', { class: `screen-card screen-${state}` },
     state === 'opening' ? h('div', { class: 'spinner', 'aria-hidden': 'true' }) : icon(state === 'failed' ? 'alert' : 'lock'),
     h('h1', {}, s.title),
     h('p', {}, s.text),

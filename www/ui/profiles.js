@@ -11,6 +11,10 @@ export function renderProfileBar(bar, app) {
     'aria-pressed': String(p.id === app.profile?.id),
     onclick: () => app.selectProfile(p.id),
   }, h('span', { class: 'dot', 'aria-hidden': 'true' }), h('span', { class: 'chip-name' }, p.name)));
+  // The bar is redrawn after each change; a control of it that had the focus keeps it
+  // (its twin of the new bar; "New profile" when it is gone, e.g. the profile deleted).
+  const had = bar.contains(document.activeElement) ? document.activeElement : null;
+  const again = had && (had.id ? `#${had.id}` : had.dataset.profileId ? `[data-profile-id="${had.dataset.profileId}"]` : null);
   bar.replaceChildren(
     chips.length ? h('div', { class: 'chips', role: 'group', 'aria-label': 'Profiles' }, chips) : '',
     app.profile ? h('button', {
@@ -19,6 +23,7 @@ export function renderProfileBar(bar, app) {
     }, icon('edit')) : '',
     h('button', { type: 'button', class: 'button', id: 'new-profile', onclick: () => openProfileDialog(app) },
       icon('plus'), h('span', {}, 'New profile')));
+  if (had) ((again && bar.querySelector(again)) || bar.querySelector('#new-profile')).focus();
 }
 
 /** The first-run empty state. */

@@ -3,7 +3,7 @@
 //   Restore         "Bring a file back", the one way a file comes back (ui/restore_flow.js)
 //   Backup password ui/backup_password.js
 //   Spreadsheet     the CSV download (ui/csv_export.js)
-//   Appearance      appearanceCard() below: the theme choice's slot
+//   Appearance      the theme choice (ui/theme.js)
 //   Storage         usage, persistent storage, a copy outside the browser (ui/offsite.js)
 //   About           the version; technical details behind "Details"
 import { backupPasswordCard } from './backup_password.js';
@@ -11,6 +11,7 @@ import { backupsCard } from './backup_schedule.js';
 import { csvExportCard } from './csv_export.js';
 import { offsiteSection } from './offsite.js';
 import { restoreSection } from './restore_flow.js';
+import { themeCard } from './theme.js';
 import { h, errorLine, showError, hideError, busy } from './dom.js';
 
 function bytes(n) {
@@ -99,12 +100,9 @@ function restoreCard(app) {
     restoreSection(app).element);
 }
 
-/**
- * The slot for the theme choice (the "look" helper adds `themeCard()` from
- * ui/theme.js here, under a heading "Appearance"); until then, nothing.
- */
+/** Appearance: the theme choice (ui/theme.js). */
 function appearanceCard() {
-  return null;
+  return themeCard();
 }
 
 async function buildStamp() {

@@ -99,10 +99,12 @@ export async function renderTasks(section, app) {
   const empty = h('div', { class: 'empty' },
     h('p', {}, `${profile.name} has no tasks yet. Add a habit you want to keep, like “Drink water” every day or “Gym” three times a week.`));
   const card = h('section', { class: 'card' });
-  const reload = async () => {
+  const heading = h('h1', { tabIndex: -1 }, 'Tasks');
+  // Re-reads and redraws; focusId/focusKind as for draw().
+  const reload = async (focusId, focusKind) => {
     try {
       tasks = await sb.listTasks(profile.id);
-      draw();
+      draw(focusId, focusKind);
     } catch (e) {
       showError(listErr, e);
     }
@@ -132,15 +134,21 @@ export async function renderTasks(section, app) {
     });
     if (!ok) return;
     hideError(listErr);
+    // The focus goes to the task after it (or before it, at the end); to the heading when none is left.
+    const at = tasks.indexOf(task);
     try {
       await sb.deleteTask(task.id);
       await reload();
+      const next = tasks[Math.min(at, tasks.length - 1)];
+      if (next) draw(next.id, 'edit');
+      else heading.focus();
     } catch (e) {
       showError(listErr, e);
     }
   }
 
-  // Redraws the list; keeps focus on the moved task's button (or its twin at an edge).
+  // Redraws the list. With focusId, the focus goes to that task's button
+  // focusKind: 'edit', or a move ('up'/'down': that one, or its twin at an edge).
   function draw(focusId, focusKind) {
     card.replaceChildren(tasks.length ? list : empty);
     list.replaceChildren(...tasks.map((t, i) => {
@@ -159,11 +167,13 @@ export async function renderTasks(section, app) {
         h('div', { class: 'task-actions' },
           moveButton('up', -1, i === 0),
           moveButton('down', 1, i === tasks.length - 1),
-          h('button', { type: 'button', class: 'icon-button', 'data-action': 'edit', 'aria-label': `Edit ${t.title}`, title: 'Edit', onclick: () => openTaskDialog(app, t, reload) }, icon('edit')),
+          h('button', { type: 'button', class: 'icon-button', 'data-action': 'edit', 'aria-label': `Edit ${t.title}`, title: 'Edit', onclick: () => openTaskDialog(app, t, () => reload(t.id, 'edit')) }, icon('edit')),
           h('button', { type: 'button', class: 'icon-button danger-quiet', 'data-action': 'delete', 'aria-label': `Delete ${t.title}`, title: 'Delete', onclick: () => remove(t) }, icon('trash'))));
     }));
     if (focusId == null) return;
     const row = list.querySelector(`[data-id="${focusId}"]`);
+    if (!row) return;
+    if (focusKind === 'edit') return row.querySelector('[data-action="edit"]').focus();
     const buttons = [...row.querySelectorAll('[data-move]')];
     const target = buttons.find((b) => b.dataset.move === focusKind && !b.disabled) || buttons.find((b) => !b.disabled);
     if (target) target.focus();
@@ -171,7 +181,7 @@ export async function renderTasks(section, app) {
 
   section.append(
     h('div', { class: 'view-head' },
-      h('h1', {}, 'Tasks'),
+      heading,
       h('button', { type: 'button', class: 'button primary', id: 'add-task', onclick: () => openTaskDialog(app, null, reload) }, icon('plus'), 'Add task')),
     h('p', { class: 'muted intro' }, 'A day is complete when every required task asked for that day is done or skipped. Optional tasks are a bonus. Use the arrows to set the checklist order.'),
     listErr,
