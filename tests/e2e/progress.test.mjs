@@ -123,22 +123,22 @@ test('Progress: arrow keys cross month edges, a missed day is fixed from the cal
   await page.keyboard.press('ArrowRight'); // tomorrow: not a page to go to
   assert.equal(await page.evaluate(() => document.activeElement.dataset.date), today);
 
-  // Today: a bold date with a bar; focus: the outline. Each stays itself.
+  // Focus: the outline, no bar. Today: a bold date with a bar, no outline while focus is elsewhere.
   await page.keyboard.press('ArrowLeft');
   await page.waitForFunction((d) => document.activeElement?.dataset.date === d, addDays(today, -1));
-  const look = await page.evaluate(([t, y]) => {
-    const of = (d) => document.querySelector(`.months [data-date="${d}"]`);
-    const style = (el, pseudo) => getComputedStyle(el, pseudo);
-    return {
-      todayBar: style(of(t), '::before').content, todayWeight: Number(style(of(t)).fontWeight), todayOutline: style(of(t)).outlineStyle,
-      focusBar: style(of(y), '::before').content, focusOutline: style(of(y)).outlineStyle,
-    };
-  }, [today, addDays(today, -1)]);
-  assert.notEqual(look.todayBar, 'none');
-  assert.ok(look.todayWeight >= 700);
-  assert.equal(look.todayOutline, 'none');
-  assert.equal(look.focusBar, 'none');
-  assert.equal(look.focusOutline, 'solid');
+  const cellLook = (date) => page.evaluate((d) => {
+    const el = document.querySelector(`.months [data-date="${d}"]`);
+    return { bar: getComputedStyle(el, '::before').content, weight: Number(getComputedStyle(el).fontWeight), outline: getComputedStyle(el).outlineStyle };
+  }, date);
+  const focused = await cellLook(addDays(today, -1));
+  assert.equal(focused.bar, 'none');
+  assert.equal(focused.outline, 'solid');
+  await page.click('[data-action="cal-today"]');
+  await showing(page, today);
+  const todayLook = await cellLook(today);
+  assert.notEqual(todayLook.bar, 'none');
+  assert.ok(todayLook.weight >= 700);
+  assert.equal(todayLook.outline, 'none');
 
   // Three days ago was missed: fixed in its dialog, the streak grows with its dates.
   assert.equal(await page.textContent('#streak-current'), '2');

@@ -134,8 +134,10 @@ test('a large transaction, a checkpoint and a reopen keep every row intact', () 
   // getProgress over the same six years: the runs' dates and this week's and month's rates.
   const progress = db.call('getProgress', p);
   assert.equal(progress.first_day, '2020-01-01');
+  // The bulk rows bypassed day completion: the profile's streak is today's alone, as getStreak says.
+  assert.deepEqual(db.call('getStreak', p), { current: 1, best: 1 });
   assert.deepEqual(progress.streak, {
-    current: 1, best: 2000, current_from: '2026-03-10', current_to: '2026-03-10', best_from: '2020-01-01', best_to: '2025-06-22',
+    current: 1, best: 1, current_from: '2026-03-10', current_to: '2026-03-10', best_from: '2026-03-10', best_to: '2026-03-10',
   });
   const [run] = progress.tasks;
   assert.deepEqual({ ...run, weeks: undefined, months: undefined }, {

@@ -9,7 +9,7 @@
 // Days are read with getHistory, a page (and the months beside it) per call.
 import { h, errorLine, showError, hideError } from './dom.js';
 import {
-  addDays, monthStart, longDate, monthTitle, shortMonth, firstWeekday, isoWeekday, weekdayName,
+  addDays, monthStart, longDate, monthTitle, longMonth, firstWeekday, isoWeekday, weekdayName,
 } from './dates.js';
 
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -52,14 +52,10 @@ const leading = (monthFirst, first) => Array.from({ length: (isoWeekday(monthFir
   () => h('span', { class: 'cell blank', 'aria-hidden': 'true' }));
 
 /** The legend of the marks (a picture: each cell says its state in words). */
-export const legend = () => h('div', { class: 'legend', 'aria-hidden': 'true' },
-  h('span', { class: 'key key-none' }), 'Nothing',
-  h('span', { class: 'key key-partial' }), 'Some tasks',
-  h('span', { class: 'key key-complete' }), 'Complete',
-  h('span', { class: 'key key-skipped' }), 'Skipped',
-  h('span', { class: 'key key-off' }), 'Day off',
-  h('span', { class: 'key key-note' }), 'Note',
-  h('span', { class: 'key key-today' }, '1'), 'Today');
+const KEYS = [['none', 'Nothing'], ['partial', 'Some tasks'], ['complete', 'Complete'], ['skipped', 'Skipped'],
+  ['off', 'Day off'], ['note', 'Note'], ['today', 'Today']];
+export const legend = () => h('div', { class: 'legend', 'aria-hidden': 'true' }, KEYS.map(([key, word]) =>
+  h('span', { class: 'legend-item' }, h('span', { class: `key key-${key}` }, key === 'today' ? '1' : null), word)));
 
 /**
  * calendar({sb, profileId, firstDay, onOpenDay}) → element with
@@ -219,7 +215,7 @@ export function calendar({ sb, profileId, firstDay, onOpenDay }) {
         'aria-label': `${monthTitle(m)}: ${words.join(', ')}. Opens the month.`,
         onclick: () => show('month', month, month.slice(0, 7) === today.slice(0, 7) ? today : month, true),
       },
-      h('span', { class: 'mini-title', 'aria-hidden': 'true' }, shortMonth(m)),
+      h('span', { class: 'mini-title' }, longMonth(m)),
       h('span', { class: 'mini-grid', 'aria-hidden': 'true' }, leading(m, weekStart).map(() => h('span', { class: 'dot blank' })), dots)));
     }
     return out;

@@ -52,10 +52,14 @@ export const dateOf = (iso) => localDate(new Date(iso));
 const RANGE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const MONTH_YEAR = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' });
 const MONTH_SHORT = new Intl.DateTimeFormat(undefined, { month: 'short' });
+const MONTH_LONG = new Intl.DateTimeFormat(undefined, { month: 'long' });
 const DAY_MONTH = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 
 /** 'December 2026'. */
 export const monthTitle = (date) => MONTH_YEAR.format(toDate(date));
+
+/** 'December' (a month of the year view). */
+export const longMonth = (date) => MONTH_LONG.format(toDate(date));
 
 /** 'Dec' (a chart's axis). */
 export const shortMonth = (date) => MONTH_SHORT.format(toDate(date));
