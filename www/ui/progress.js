@@ -16,7 +16,7 @@ import { rateChart } from './rate_chart.js';
 // Each task's current and best run, in its own steps, with their dates and its chart.
 function taskList(tasks, progress, by) {
   const byId = new Map(progress.map((s) => [s.task_id, s]));
-  return h('ul', { class: 'task-streaks' }, tasks.map((t) => {
+  return h('ul', { class: 'task-streaks' }, tasks.filter((t) => byId.has(t.id)).map((t) => {
     const s = byId.get(t.id);
     const unit = { countedIn: s.counted_in, schedule: t.schedule };
     const dates = [
