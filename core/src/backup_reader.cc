@@ -394,4 +394,13 @@ std::function<void(int64_t)> ByteFraction(int64_t size, const std::function<void
   return [progress, size](int64_t n) { progress(static_cast<double>(n) / static_cast<double>(size)); };
 }
 
+void BackupVisitor::TypedCheck(const CheckRecord& c, const std::string& path) {
+  nlohmann::json j = {{"date", c.date}, {"checked", c.checked}, {"skipped", c.skipped}, {"note", c.note}};
+  if (c.task_id) j["task_id"] = *c.task_id;
+  if (c.task_title) j["task_title"] = *c.task_title;
+  if (c.checked_at) j["checked_at"] = *c.checked_at;
+  if (c.amount) j["amount"] = *c.amount;
+  Record(RecordKind::kCheck, j, path);
+}
+
 }  // namespace streakbox

@@ -18,6 +18,15 @@ std::string Quote(const json& v) { return v.is_string() ? "'" + Excerpt(v.get_re
 // Typed reads of optional fields: absent (or null, where allowed) leaves *out
 // alone; a value of the wrong type or out of range is a problem at its path,
 // never an exception.
+// Why `date` cannot be a record's date ("" when it can): a real day in the
+// form YYYY-MM-DD, no later than `latest` (`too_late` words that case).
+std::string DateProblem(const std::string& date, const std::string& latest, const char* too_late) {
+  if (!IsValidDate(date)) return "'" + Excerpt(date) + "' is not a date in the form YYYY-MM-DD";
+  if (date <= latest) return "";
+  if (too_late) return "'" + date + "' " + too_late + " (the latest day is " + latest + ")";
+  return "'" + date + "' is in the future: it has not begun anywhere on Earth yet (the latest day is " + latest + ")";
+}
+
 class Fields {
  public:
   Fields(const json& j, const std::string& path, Problems* p) : j_(j), path_(path), p_(p) {}
@@ -78,12 +87,7 @@ class Fields {
   void Date(const char* key, std::string* out, const std::string& latest, const char* too_late = nullptr) {
     Str(key, out, /*required=*/true);
     if (out->empty()) return;
-    if (!IsValidDate(*out)) return Problem(key, "'" + Excerpt(*out) + "' is not a date in the form YYYY-MM-DD");
-    if (*out > latest && too_late)
-      Problem(key, "'" + *out + "' " + too_late + " (the latest day is " + latest + ")");
-    else if (*out > latest)
-      Problem(key, "'" + *out + "' is in the future: it has not begun anywhere on Earth yet (the latest day is " +
-                       latest + ")");
+    if (std::string m = DateProblem(*out, latest, too_late); !m.empty()) Problem(key, m);
   }
   // A name or title: stored trimmed and in NFC (NormalizeName's rules).
   void Name(const char* key, std::string* out, const char* what, size_t max_len) {
@@ -232,6 +236,13 @@ void ReadNote(Fields& f, std::string* out) {
   else f.Rule("note", r.status());
 }
 
+// Why a check's done and skipped cannot stand together (nullptr when they can).
+const char* EntryConflict(const CheckRecord& c) {
+  if (c.checked && c.skipped) return "cannot be true when checked is true: an entry is done or skipped";
+  if (c.skipped && c.amount) return "cannot be true for an entry with an amount";
+  return nullptr;
+}
+
 bool ParseCheck(const json& j, const std::string& path, const std::string& latest_date, CheckRecord* out,
                 Problems* p) {
   if (!RequireObject(j, path, "a task check", p)) return false;
@@ -251,8 +262,22 @@ bool ParseCheck(const json& j, const std::string& path, const std::string& lates
     else f.Rule("amount", r.status());
   }
   ReadNote(f, &out->note);
-  if (out->checked && out->skipped) f.Problem("skipped", "cannot be true when checked is true: an entry is done or skipped");
-  else if (out->skipped && out->amount) f.Problem("skipped", "cannot be true for an entry with an amount");
+  if (const char* m = EntryConflict(*out)) f.Problem("skipped", m);
+  return f.ok;
+}
+
+bool CheckTypedCheck(CheckRecord* c, const std::string& path, const std::string& latest_date, Problems* p) {
+  static const json kNoFields = json::object();
+  Fields f(kNoFields, path, p);  // for its problem wording only: the values are c's
+  if (!c->task_id && !c->task_title) f.Problem("task_title", "is required (or task_id)");
+  if (std::string m = DateProblem(c->date, latest_date, nullptr); !m.empty()) f.Problem("date", m);
+  if (c->amount) f.Rule("amount", CheckAmountValue(*c->amount, "amount"));
+  if (!c->note.empty()) {
+    Result<std::string> r = NormalizeNote("note", c->note);
+    if (r.ok()) c->note = std::move(r).value();
+    else f.Rule("note", r.status());
+  }
+  if (const char* m = EntryConflict(*c)) f.Problem("skipped", m);
   return f.ok;
 }
 

@@ -80,6 +80,12 @@ bool ParseTask(const nlohmann::json& j, const std::string& path, TaskRecord* out
 // the future and refused, as setCheck refuses them.
 bool ParseCheck(const nlohmann::json& j, const std::string& path, const std::string& latest_date, CheckRecord* out,
                 Problems* problems);
+// ParseCheck's value rules for a check a reader of another format built in
+// typed form (the Loop reader): a task named, the date a real day no later
+// than `latest_date`, the amount in range, the note normalized in place
+// (NormalizeNote), done and skipped not both. Problems are named under `path`
+// as ParseCheck names them; true when there were none.
+bool CheckTypedCheck(CheckRecord* c, const std::string& path, const std::string& latest_date, Problems* problems);
 bool ParseStatus(const nlohmann::json& j, const std::string& path, const std::string& latest_date,
                  StatusRecord* out, Problems* problems);
 // `latest_date` as for ParseCheck; a day off may lie kMaxDaysOffAhead days after it.

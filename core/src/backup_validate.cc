@@ -65,12 +65,39 @@ void BackupValidator::ProfileInfo(const json& j, const std::string& path) {
   if (ValidRecordSink* s = Forward()) s->Profile(r);
 }
 
-void BackupValidator::Record(RecordKind kind, const json& j, const std::string& path) {
+BackupValidator::ProfileDigest& BackupValidator::Current(const std::string& path) {
   ProfileDigest& d = digests_.back();
   if (!d.has_info && !d.reported_order) {
     d.reported_order = true;
     Add(path, "comes before its profile's \"profile\" object, which must come first (backups are read as a stream)");
   }
+  return d;
+}
+
+void BackupValidator::TypedCheck(const CheckRecord& check, const std::string& path) {
+  ProfileDigest& d = Current(path);
+  ++summary_.task_checks;
+  CheckRecord c = check;
+  if (Parsed(CheckTypedCheck(&c, path, latest_date_, &local_))) AcceptCheck(d, c, path);
+}
+
+void BackupValidator::AcceptCheck(ProfileDigest& d, const CheckRecord& c, const std::string& path) {
+  summary_.skips += c.skipped;
+  summary_.amounts += c.amount.has_value();
+  summary_.notes += !c.note.empty();
+  if (Resolves(d, c)) {
+    CheckAmount(d, c, path);
+  } else {
+    if (deferred_.size() < static_cast<size_t>(kMaxTasks)) deferred_.push_back({digests_.size() - 1, path, c});
+    else if (deferred_overflow_++ == 0)
+      Add(path, "is one of more than " + std::to_string(kMaxTasks) +
+                    " checks that come before their task: put each profile's tasks before its checks");
+  }
+  if (ValidRecordSink* s = Forward()) s->Check(c);
+}
+
+void BackupValidator::Record(RecordKind kind, const json& j, const std::string& path) {
+  ProfileDigest& d = Current(path);
   switch (kind) {
     case RecordKind::kTask: {
       if (++summary_.tasks > kMaxTasks) {  // their titles are not kept
@@ -94,19 +121,7 @@ void BackupValidator::Record(RecordKind kind, const json& j, const std::string& 
     case RecordKind::kCheck: {
       ++summary_.task_checks;
       CheckRecord c;
-      if (!Parsed(ParseCheck(j, path, latest_date_, &c, &local_))) return;
-      summary_.skips += c.skipped;
-      summary_.amounts += c.amount.has_value();
-      summary_.notes += !c.note.empty();
-      if (Resolves(d, c)) {
-        CheckAmount(d, c, path);
-      } else {
-        if (deferred_.size() < static_cast<size_t>(kMaxTasks)) deferred_.push_back({digests_.size() - 1, path, c});
-        else if (deferred_overflow_++ == 0)
-          Add(path, "is one of more than " + std::to_string(kMaxTasks) +
-                        " checks that come before their task: put each profile's tasks before its checks");
-      }
-      if (ValidRecordSink* s = Forward()) s->Check(c);
+      if (Parsed(ParseCheck(j, path, latest_date_, &c, &local_))) AcceptCheck(d, c, path);
       break;
     }
     case RecordKind::kStatus: {

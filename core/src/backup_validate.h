@@ -50,6 +50,7 @@ class BackupValidator : public BackupVisitor {
   void BeginProfile(const std::string& path) override;
   void ProfileInfo(const nlohmann::json& j, const std::string& path) override;
   void Record(RecordKind kind, const nlohmann::json& j, const std::string& path) override;
+  void TypedCheck(const CheckRecord& check, const std::string& path) override;
   void EndProfile() override;
   void Problem(const std::string& path, const std::string& message) override;
 
@@ -78,6 +79,10 @@ class BackupValidator : public BackupVisitor {
     CheckRecord check;
   };
 
+  // The profile the next record belongs to; reports a record before its profile's object once.
+  ProfileDigest& Current(const std::string& path);
+  // A check whose values passed their rules: counted, its task resolved (or deferred), forwarded.
+  void AcceptCheck(ProfileDigest& d, const CheckRecord& c, const std::string& path);
   static bool Resolves(const ProfileDigest& d, const CheckRecord& c);
   // An amount on a check of a yes/no task. REQUIRES: Resolves(d, c).
   void CheckAmount(const ProfileDigest& d, const CheckRecord& c, const std::string& path);

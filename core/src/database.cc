@@ -82,6 +82,25 @@ void Statement::Reset() {
 int64_t Statement::Int(int c) const { return sqlite3_column_int64(stmt_, c); }
 double Statement::Double(int c) const { return sqlite3_column_double(stmt_, c); }
 bool Statement::IsNull(int c) const { return sqlite3_column_type(stmt_, c) == SQLITE_NULL; }
+ColumnType Statement::Type(int c) const {
+  switch (sqlite3_column_type(stmt_, c)) {
+    case SQLITE_INTEGER: return ColumnType::kInteger;
+    case SQLITE_FLOAT: return ColumnType::kReal;
+    case SQLITE_TEXT: return ColumnType::kText;
+    case SQLITE_BLOB: return ColumnType::kBlob;
+    default: return ColumnType::kNull;
+  }
+}
+const char* ColumnTypeName(ColumnType t) {
+  switch (t) {
+    case ColumnType::kInteger: return "integer";
+    case ColumnType::kReal: return "real";
+    case ColumnType::kText: return "text";
+    case ColumnType::kBlob: return "blob";
+    case ColumnType::kNull: break;
+  }
+  return "null";
+}
 std::string Statement::Text(int c) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, c));
   return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, c))) : std::string();

@@ -231,10 +231,15 @@ json MeasureJson(const Measure& m) {
 
 bool MeetsTarget(const Measure& m, double amount) { return m.at_most ? amount <= m.target : amount >= m.target; }
 
+Status CheckAmountValue(double v, const std::string& what) {
+  if (!std::isfinite(v) || v < 0 || v > kMaxAmount) return Bad(what, "must be a number from 0 to 1000000000");
+  return Status::Ok();
+}
+
 Result<double> ReadAmount(const json& j, const std::string& what) {
   if (!j.is_number()) return Bad(what, "must be a number from 0 to 1000000000");
   const double v = j.get<double>();
-  if (!std::isfinite(v) || v < 0 || v > kMaxAmount) return Bad(what, "must be a number from 0 to 1000000000");
+  SB_RETURN_IF_ERROR(CheckAmountValue(v, what));
   return v;
 }
 

@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "backup_records.h"
 #include "database_image_internal.h"
 #include "streakbox/backup_format.h"
 #include "streakbox/database_image.h"
@@ -33,18 +34,19 @@ struct LoopColumns {
   bool value, notes;                  // Repetitions
 };
 
-// One cell read with its storage class (typeof), so a value of the wrong kind
-// is a problem at its column, never a silent conversion.
+// One cell read with its storage class, so a value of the wrong kind is a
+// problem at its column, never a silent conversion. Made before the value is
+// read (reading may convert it).
 struct Cell {
-  Cell(const Statement& s, int c) : st(s), col(c), kind(s.Text(c + 1)) {}
+  Cell(const Statement& s, int c) : st(s), col(c), type(s.Type(c)) {}
   const Statement& st;
-  int col;           // the value; col + 1 holds typeof(value)
-  std::string kind;  // "null", "integer", "real", "text" or "blob"
-  const std::string& Kind() const { return kind; }
-  bool Null() const { return kind == "null"; }
-  bool Integer() const { return kind == "integer"; }
-  bool Real() const { return kind == "real" || Integer(); }
-  bool Text() const { return kind == "text"; }
+  int col;
+  ColumnType type;
+  std::string Kind() const { return ColumnTypeName(type); }
+  bool Null() const { return type == ColumnType::kNull; }
+  bool Integer() const { return type == ColumnType::kInteger; }
+  bool Real() const { return type == ColumnType::kReal || Integer(); }
+  bool Text() const { return type == ColumnType::kText; }
 };
 
 // A Repetitions row's value in a path: the integer, or "?" for any other cell.
@@ -56,20 +58,6 @@ void AppendCell(std::string* path, const Cell& c, int64_t value) {
   char digits[24];
   path->append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
 }
-
-// The check record ReadEntries hands over for every row: one object whose
-// fields are overwritten in place (pointers into it stay valid: its keys never
-// change).
-struct EntryRecord {
-  EntryRecord()
-      : record({{"task_id", 0}, {"date", ""}, {"checked", false}, {"skipped", false}, {"amount", nullptr}, {"note", ""}}),
-        task_id(&record["task_id"]), date(&record["date"]), checked(&record["checked"]),
-        skipped(&record["skipped"]), amount(&record["amount"]), note(&record["note"]) {}
-  EntryRecord(const EntryRecord&) = delete;
-  EntryRecord& operator=(const EntryRecord&) = delete;
-  json record;
-  json *task_id, *date, *checked, *skipped, *amount, *note;
-};
 
 // `text` cut to at most `max` code points (on a UTF-8 boundary); `cut` says whether it was.
 std::string CutUtf8(const std::string& text, size_t max, bool* cut) {
@@ -192,11 +180,10 @@ class LoopReader {
     return c;
   }
 
-  // "SELECT a, typeof(a), b, typeof(b) ... FROM table": columns by name, never *.
+  // "SELECT a, b ... FROM table": columns by name, never *.
   static std::string Select(const std::vector<std::string>& columns, const std::string& table) {
     std::string sql = "SELECT ";
-    for (size_t i = 0; i < columns.size(); ++i)
-      sql += (i ? ", \"" : "\"") + columns[i] + "\", typeof(\"" + columns[i] + "\")";
+    for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", \"" : "\"") + columns[i] + "\"";
     return sql + " FROM \"" + table + "\"";
   }
 
@@ -228,7 +215,7 @@ class LoopReader {
     const std::vector<std::string> columns = HabitColumns();
     SB_ASSIGN_OR_RETURN(Statement st, db_.Prepare(Select(columns, "Habits") + " ORDER BY position, id"));
     std::map<std::string, int> col;
-    for (size_t i = 0; i < columns.size(); ++i) col[columns[i]] = static_cast<int>(2 * i);
+    for (size_t i = 0; i < columns.size(); ++i) col[columns[i]] = static_cast<int>(i);
     for (;;) {
       SB_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) break;
@@ -356,7 +343,7 @@ class LoopReader {
     for (;;) {
       SB_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) break;
-      const Cell habit{st, 0}, stamp{st, 2};
+      const Cell habit{st, 0}, stamp{st, 1};
       if (habit.Null() || stamp.Null()) {  // as Loop's schema 22 drops them
         ++dropped_incomplete_;
         continue;
@@ -366,7 +353,7 @@ class LoopReader {
       path.assign("$.Repetitions[habit=");
       AppendCell(&path, habit, st.Int(0));
       path.append(",timestamp=");
-      AppendCell(&path, stamp, st.Int(2));
+      AppendCell(&path, stamp, st.Int(1));
       path += ']';
       const auto id = Int(habit, path, "habit");
       const auto ms = Int(stamp, path, "timestamp");
@@ -383,38 +370,38 @@ class LoopReader {
         continue;
       }
       std::optional<int64_t> value = 2;  // before 16 every row is done
-      if (cols_.value) value = Int(Cell{st, 4}, path, "value");
+      if (cols_.value) value = Int(Cell{st, 2}, path, "value");
       if (!value) continue;
       std::string note;
       if (cols_.notes) {
         bool cut = false;
-        note = LoopNote(Text(Cell{st, 6}, path, "notes"), &cut);
+        note = LoopNote(Text(Cell{st, 3}, path, "notes"), &cut);
         h.notes_cut += cut;
       }
-      // One record object for every row, its fields overwritten in place (no
-      // allocation per row): amount null and note "" mean none.
-      EntryRecord& c = entry_;
-      *c.task_id = *id;
-      c.date->get_ref<std::string&>() = FormatDate(day);
-      *c.checked = false;
-      *c.skipped = false;
-      *c.amount = nullptr;
+      // One typed record for every row, overwritten in place (its strings keep
+      // their buffers): no JSON is made for an entry.
+      CheckRecord& c = entry_;
+      c.task_id = *id;
+      c.date = FormatDate(day);
+      c.checked = false;
+      c.skipped = false;
+      c.amount.reset();
       bool entry = !note.empty();
       if (h.measure) {
         if (*value >= 0) {
           const double amount = static_cast<double>(*value) / 1000;
-          *c.amount = amount;
-          *c.checked = amount <= kMaxAmount && EntryDone(h.schedule, *h.measure, amount);
+          c.amount = amount;
+          c.checked = amount <= kMaxAmount && EntryDone(h.schedule, *h.measure, amount);
           entry = true;
           ++h.amounts;
         } else {
           ++h.unknown;
         }
       } else if (*value == 2) {
-        *c.checked = true;
+        c.checked = true;
         entry = true;
       } else if (*value == 3) {
-        *c.skipped = true;
+        c.skipped = true;
         entry = true;
         ++h.skips;
       } else if (*value == 1 || *value == 0 || *value == -1) {
@@ -425,10 +412,10 @@ class LoopReader {
         continue;
       }
       if (!entry) continue;  // not a user's entry: counted above, not imported
-      c.note->get_ref<std::string&>() = note;
-      h.notes += !note.empty();
+      c.note = std::move(note);
+      h.notes += !c.note.empty();
       ++h.entries;
-      v_.Record(RecordKind::kCheck, c.record, path);
+      v_.TypedCheck(c, path);
     }
     return Status::Ok();
   }
@@ -467,7 +454,7 @@ class LoopReader {
   std::vector<Habit> habits_;
   std::unordered_map<int64_t, size_t> index_of_;  // Loop's habit id -> its place in habits_
   int64_t dropped_incomplete_ = 0, dropped_orphans_ = 0;
-  EntryRecord entry_;       // ReadEntries' record, reused row to row
+  CheckRecord entry_;       // ReadEntries' record, reused row to row
   std::string entry_path_;  // and its path
 };
 

@@ -6,7 +6,9 @@
 // the rows it wrote, through prepared INSERTs in one transaction into a
 // database opened as the app opens it (as tests/bench/backup_bench.cc
 // measures the JSON import's ceiling).
-//   loop_bench DIR [YEARS]
+// Medians over ROUNDS rounds (default 5).
+//   loop_bench DIR [YEARS [ROUNDS]]
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -46,90 +48,125 @@ std::string DataSql(int days) {
        "), h(id) AS (SELECT id FROM Habits) "
        "INSERT INTO Repetitions (habit, timestamp, value, notes) "
        "SELECT h.id, " + std::to_string(last) + " - d.i * " + std::to_string(kLoopDayMs) + ", "
-       "CASE WHEN h.id > 40 THEN (abs(random()) % 12000) "
-       "     ELSE CASE abs(random()) % 10 WHEN 0 THEN 3 WHEN 1 THEN 1 WHEN 2 THEN 0 ELSE 2 END END, "
-       "CASE WHEN abs(random()) % 20 = 0 THEN 'a note of that day' ELSE NULL END "
-       "FROM h, d WHERE abs(random()) % 10 < 9;\n";
+       "CASE WHEN h.id > 40 THEN (h.id * 7919 + d.i * 104729) % 12000 "
+       "     ELSE CASE (h.id * 31 + d.i * 17 + (d.i * d.i) % 7) % 10 WHEN 0 THEN 3 WHEN 1 THEN 1 WHEN 2 THEN 0 ELSE 2 END END, "
+       "CASE WHEN (h.id + d.i * 7) % 20 = 0 THEN 'a note of that day' ELSE NULL END "
+       "FROM h, d WHERE (h.id * 13 + d.i * 11 + (d.i * d.i) % 3) % 10 < 9;\n";
   return s;
 }
-}  // namespace
 
-int main(int argc, char** argv) {
-  const std::string dir = argc > 1 ? argv[1] : "/tmp";
-  const int years = argc > 2 ? std::atoi(argv[2]) : 5;
-  FixedClock clock(1773144000, "2026-03-10");
-  const std::string data = DataSql(365 * years);
-  auto file = MakeLoopFile(25, "", 4096, &data);
-  Check(file.status(), "generate");
-  for (const char* f : {"/loop-dst.db", "/loop-ceiling.db"}) {
-    std::remove((dir + f).c_str());
-    std::remove((dir + f + "-wal").c_str());
-  }
-
-  // Reading and validating alone (nothing written): the share of the import
-  // that is the Loop reader and the validator.
-  StringSource source(file.value());
-  auto t0 = Clock_::now();
-  Check(ValidateBackup(source, clock).status(), "validate");
-  const double validate_s = Since(t0);
-
-  auto dst = App::Open(dir + "/loop-dst.db", clock).value();
-  t0 = Clock_::now();
-  auto report = ImportBackup(dst->db(), clock, source, {});
-  Check(report.status(), "import");
-  const double import_s = Since(t0);
-  const auto& p = report.value().profiles.at(0);
-
-  // The ceiling: what the import wrote, read into memory, then inserted.
+// The rows an import wrote, read back so the ceiling inserts exactly them.
+struct Written {
   struct TaskRow { std::string title, description, uuid; };
   struct CheckRow { int64_t task, checked, skipped; std::string date, note; bool has_amount; double amount; };
   struct StatusRow { std::string date, completed_at; };
   std::vector<TaskRow> tasks;
   std::vector<CheckRow> checks;
   std::vector<StatusRow> statuses;
-  {
-    auto st = dst->db().Prepare("SELECT title, description, uuid FROM tasks ORDER BY id").value();
-    while (st.Step().value()) tasks.push_back({st.Text(0), st.Text(1), st.Text(2)});
-    auto cs = dst->db().Prepare("SELECT task_id, date, checked, skipped, amount, note FROM task_checks").value();
-    while (cs.Step().value())
-      checks.push_back({cs.Int(0), cs.Int(2), cs.Int(3), cs.Text(1), cs.Text(5), !cs.IsNull(4), cs.IsNull(4) ? 0 : cs.Double(4)});
-    auto ss = dst->db().Prepare("SELECT date, completed_at FROM daily_status").value();
-    while (ss.Step().value()) statuses.push_back({ss.Text(0), ss.Text(1)});
-  }
-  auto ceiling = App::Open(dir + "/loop-ceiling.db", clock).value();
-  Database& db = ceiling->db();
-  t0 = Clock_::now();
+};
+
+Written ReadWritten(Database& db) {
+  Written w;
+  auto st = db.Prepare("SELECT title, description, uuid FROM tasks ORDER BY id").value();
+  while (st.Step().value()) w.tasks.push_back({st.Text(0), st.Text(1), st.Text(2)});
+  auto cs = db.Prepare("SELECT task_id, date, checked, skipped, amount, note FROM task_checks").value();
+  while (cs.Step().value())
+    w.checks.push_back({cs.Int(0), cs.Int(2), cs.Int(3), cs.Text(1), cs.Text(5), !cs.IsNull(4), cs.IsNull(4) ? 0 : cs.Double(4)});
+  auto ss = db.Prepare("SELECT date, completed_at FROM daily_status").value();
+  while (ss.Step().value()) w.statuses.push_back({ss.Text(0), ss.Text(1)});
+  return w;
+}
+
+// The ceiling: `w` inserted through prepared INSERTs in one transaction.
+void InsertCeiling(Database& db, const Written& w) {
   Check(db.Exec("BEGIN"), "begin");
   Check(db.Exec("INSERT INTO profiles (id, name, color, created_at, updated_at) VALUES (1, 'Loop', '#D32F2F', 'x', 'x')"), "profile");
-  {
-    auto ins = db.Prepare("INSERT INTO tasks (profile_id, title, description, uuid, created_at, updated_at) VALUES (1, ?, ?, ?, 'x', 'x')").value();
-    for (const TaskRow& t : tasks) {
-      ins.Bind(1, t.title).Bind(2, t.description).Bind(3, t.uuid);
-      Check(ins.Run(), "insert task");
-    }
-    auto ic = db.Prepare("INSERT INTO task_checks (task_id, date, checked, skipped, amount, note) VALUES (?, ?, ?, ?, ?, ?)").value();
-    for (const CheckRow& c : checks) {
-      ic.Bind(1, c.task).Bind(2, c.date).Bind(3, c.checked).Bind(4, c.skipped).Bind(6, c.note);
-      if (c.has_amount) ic.BindDouble(5, c.amount);
-      else ic.BindNull(5);
-      Check(ic.Run(), "insert check");
-    }
-    auto is = db.Prepare("INSERT INTO daily_status (profile_id, date, completed_at) VALUES (1, ?, ?)").value();
-    for (const StatusRow& s : statuses) {
-      is.Bind(1, s.date).Bind(2, s.completed_at);
-      Check(is.Run(), "insert status");
-    }
+  auto ins = db.Prepare("INSERT INTO tasks (profile_id, title, description, uuid, created_at, updated_at) VALUES (1, ?, ?, ?, 'x', 'x')").value();
+  for (const auto& t : w.tasks) {
+    ins.Bind(1, t.title).Bind(2, t.description).Bind(3, t.uuid);
+    Check(ins.Run(), "insert task");
+  }
+  auto ic = db.Prepare("INSERT INTO task_checks (task_id, date, checked, skipped, amount, note) VALUES (?, ?, ?, ?, ?, ?)").value();
+  for (const auto& c : w.checks) {
+    ic.Bind(1, c.task).Bind(2, c.date).Bind(3, c.checked).Bind(4, c.skipped).Bind(6, c.note);
+    if (c.has_amount) ic.BindDouble(5, c.amount);
+    else ic.BindNull(5);
+    Check(ic.Run(), "insert check");
+  }
+  auto is = db.Prepare("INSERT INTO daily_status (profile_id, date, completed_at) VALUES (1, ?, ?)").value();
+  for (const auto& st : w.statuses) {
+    is.Bind(1, st.date).Bind(2, st.completed_at);
+    Check(is.Run(), "insert status");
   }
   Check(db.Exec("COMMIT"), "commit");
-  const double insert_s = Since(t0);
-  for (const char* f : {"/loop-dst.db", "/loop-ceiling.db"}) {
-    std::remove((dir + f).c_str());
-    std::remove((dir + f + "-wal").c_str());
+}
+
+void RemoveDb(const std::string& path) {
+  std::remove(path.c_str());
+  std::remove((path + "-wal").c_str());
+  std::remove((path + "-shm").c_str());
+}
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+}
+}  // namespace
+
+// Rounds alternate one import and one ceiling run, each into a new database
+// file, so both see the same machine; the figure is the ratio of the medians.
+int main(int argc, char** argv) {
+  const std::string dir = argc > 1 ? argv[1] : "/tmp";
+  const int years = argc > 2 ? std::atoi(argv[2]) : 5;
+  const int rounds = argc > 3 ? std::max(1, std::atoi(argv[3])) : 5;
+  FixedClock clock(1773144000, "2026-03-10");
+  const std::string data = DataSql(365 * years);
+  auto file = MakeLoopFile(25, "", 4096, &data);
+  Check(file.status(), "generate");
+  const std::string dst_path = dir + "/loop-dst.db", ceiling_path = dir + "/loop-ceiling.db";
+  StringSource source(file.value());
+
+  std::vector<double> validate_s, import_s, insert_s;
+  int64_t entries = 0, completed_days = 0;
+  size_t tasks = 0;
+  for (int round = 0; round < rounds; ++round) {
+    // Reading and validating alone (nothing written): the share of the import
+    // that is the Loop reader and the validator.
+    auto t0 = Clock_::now();
+    Check(ValidateBackup(source, clock).status(), "validate");
+    validate_s.push_back(Since(t0));
+
+    RemoveDb(dst_path);
+    Written written;
+    {
+      auto dst = App::Open(dst_path, clock).value();
+      t0 = Clock_::now();
+      auto report = ImportBackup(dst->db(), clock, source, {});
+      Check(report.status(), "import");
+      import_s.push_back(Since(t0));
+      const auto& p = report.value().profiles.at(0);
+      entries = p.task_checks.added;
+      completed_days = p.daily_status.added;
+      written = ReadWritten(dst->db());
+      tasks = written.tasks.size();
+    }
+    RemoveDb(ceiling_path);
+    {
+      auto ceiling = App::Open(ceiling_path, clock).value();
+      t0 = Clock_::now();
+      InsertCeiling(ceiling->db(), written);
+      insert_s.push_back(Since(t0));
+    }
   }
-  std::printf("{\"habits\": %zu, \"years\": %d, \"file_mb\": %.2f, \"entries\": %lld, \"completed_days\": %lld, "
-              "\"validate_s\": %.3f, \"import_s\": %.3f, \"insert_ceiling_s\": %.3f, \"import_ratio_to_insert\": %.3f}\n",
-              tasks.size(), years, static_cast<double>(file.value().size()) / 1e6,
-              static_cast<long long>(p.task_checks.added), static_cast<long long>(p.daily_status.added), validate_s, import_s,
-              insert_s, insert_s / import_s);
+  RemoveDb(dst_path);
+  RemoveDb(ceiling_path);
+  std::string ratios;
+  for (int i = 0; i < rounds; ++i) ratios += (i ? ", " : "") + std::to_string(insert_s[i] / import_s[i]).substr(0, 5);
+  std::printf("{\"habits\": %zu, \"years\": %d, \"rounds\": %d, \"file_mb\": %.2f, \"entries\": %lld, \"completed_days\": %lld, "
+              "\"validate_s\": %.3f, \"import_s\": %.3f, \"insert_ceiling_s\": %.3f, \"import_ratio_to_insert\": %.3f, "
+              "\"round_ratios\": [%s]}\n",
+              tasks, years, rounds, static_cast<double>(file.value().size()) / 1e6, static_cast<long long>(entries),
+              static_cast<long long>(completed_days), Median(validate_s), Median(import_s), Median(insert_s),
+              Median(insert_s) / Median(import_s), ratios.c_str());
   return 0;
 }

@@ -24,6 +24,8 @@ namespace streakbox {
 
 enum class RecordKind { kTask, kCheck, kStatus, kDayOff };
 
+struct CheckRecord;  // core/src/backup_records.h
+
 class BackupVisitor {
  public:
   virtual ~BackupVisitor() = default;
@@ -35,6 +37,10 @@ class BackupVisitor {
   // The profile's own object ({name, color, ...}); `path` names it.
   virtual void ProfileInfo(const nlohmann::json& profile, const std::string& path) = 0;
   virtual void Record(RecordKind kind, const nlohmann::json& record, const std::string& path) = 0;
+  // A check that a reader of another format (the Loop reader) built in typed
+  // form: means exactly Record(kCheck) of the same fields as JSON, which is
+  // what the default does; a visitor may take it without the JSON.
+  virtual void TypedCheck(const CheckRecord& check, const std::string& path);
   virtual void EndProfile() = 0;
   // Something in the wrong place: a container of the wrong type, an unknown key.
   virtual void Problem(const std::string& path, const std::string& message) = 0;

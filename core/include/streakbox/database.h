@@ -17,6 +17,11 @@ namespace streakbox {
 
 class Database;
 
+// A column value's storage class, as SQL's typeof() names it.
+enum class ColumnType { kInteger, kReal, kText, kBlob, kNull };
+// "integer", "real", "text", "blob" or "null".
+const char* ColumnTypeName(ColumnType t);
+
 // A prepared statement. Bind parameters are 1-based; columns are 0-based.
 class Statement {
  public:
@@ -42,6 +47,9 @@ class Statement {
   double Double(int col) const;
   std::string Text(int col) const;
   bool IsNull(int col) const;
+  // The storage class of the current row's value in `col`; ask before reading
+  // it (Int/Double/Text may convert the value in place).
+  ColumnType Type(int col) const;
 
  private:
   friend class Database;

@@ -125,6 +125,8 @@ bool PeriodMet(const Schedule& s, const std::optional<Measure>& m, int64_t done,
 // An amount given by a caller or a file: a finite number in [0, kMaxAmount],
 // else kInvalidArgument "<what> must be a number from 0 to 1000000000".
 Result<double> ReadAmount(const nlohmann::json& j, const std::string& what);
+// The same rule on a number already read: finite, from 0 to kMaxAmount.
+Status CheckAmountValue(double v, const std::string& what);
 
 // ---- Entries ----------------------------------------------------------------
 
