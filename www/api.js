@@ -212,6 +212,8 @@ export function createStreakbox(workerUrl = new URL('./worker.js', import.meta.u
     getStreak: (profileId) => call('getStreak', profileId),
     getTaskStreaks: (profileId) => call('getTaskStreaks', profileId),
     getHistory: (profileId, from, to) => call('getHistory', profileId, from, to),
+    /** The Progress view's numbers: streaks with their dates, per-task rates by week and month. */
+    getProgress: (profileId) => call('getProgress', profileId),
 
     /** {usage, quota, persisted} from the Storage API (bytes). */
     async storage() {

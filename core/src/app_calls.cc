@@ -255,6 +255,33 @@ std::vector<Method> TrackerMethods() {
          }
          return out;
        }},
+      {"getProgress", 1, [](App& app, const Args& a, const CallIo&) -> Result<json> {
+         SB_ASSIGN_OR_RETURN(int64_t profile, a.Id(0, "profileId"));
+         SB_ASSIGN_OR_RETURN(ProgressSummary p, app.tracker().GetProgress(profile));
+         auto dated = [](const StreakDates& s) {
+           auto when = [](const std::string& d) { return d.empty() ? json(nullptr) : json(d); };
+           return json{{"current", s.streak.current}, {"best", s.streak.best},
+                       {"current_from", when(s.current.from)}, {"current_to", when(s.current.to)},
+                       {"best_from", when(s.best.from)}, {"best_to", when(s.best.to)}};
+         };
+         auto rates = [](const std::vector<BucketRate>& buckets) {
+           json out = json::array();
+           for (const auto& b : buckets)
+             out.push_back({{"start", FormatDate(b.start)}, {"met", b.met}, {"counted", b.counted}});
+           return out;
+         };
+         json tasks = json::array();
+         for (const auto& t : p.tasks) {
+           json j = dated(t.streak);
+           j["task_id"] = t.task_id;
+           j["counted_in"] = t.counted_in;
+           j["weeks"] = rates(t.weeks);
+           j["months"] = rates(t.months);
+           tasks.push_back(j);
+         }
+         return json{{"first_day", p.first_day.empty() ? json(nullptr) : json(p.first_day)},
+                     {"streak", dated(p.streak)}, {"tasks", tasks}};
+       }},
       {"getHistory", 3, [](App& app, const Args& a, const CallIo&) -> Result<json> {
          SB_ASSIGN_OR_RETURN(int64_t profile, a.Id(0, "profileId"));
          SB_ASSIGN_OR_RETURN(std::string from, a.Str(1, "from"));

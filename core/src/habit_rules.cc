@@ -285,18 +285,67 @@ DayState EvaluateDayTally(const DayTally& t) {
   return t.any_done > 0 ? DayState::kComplete : DayState::kOpen;
 }
 
-Streak RunStreak(const std::vector<Mark>& marks) {
-  Streak s;
-  int64_t run = 0;
+Streak RunStreak(const std::vector<Mark>& marks) { return FindStreakRuns(marks).streak; }
+
+StreakRuns FindStreakRuns(const std::vector<Mark>& marks) {
+  StreakRuns r;
+  int64_t run = 0, first = -1, last = -1;
   for (size_t i = 0; i < marks.size(); ++i) {
+    const int64_t at = static_cast<int64_t>(i);
     if (marks[i] == Mark::kMet) {
-      if (++run > s.best) s.best = run;
+      if (run++ == 0) first = at;
+      last = at;
+      if (run > r.streak.best) {
+        r.streak.best = run;
+        r.best_first = first;
+        r.best_last = last;
+      }
     } else if (marks[i] == Mark::kMissed && i + 1 < marks.size()) {
       run = 0;  // the last step, when missed, is still open
+      first = last = -1;
     }
   }
-  s.current = run;
-  return s;
+  r.streak.current = run;
+  if (run > 0) {
+    r.current_first = first;
+    r.current_last = last;
+  }
+  return r;
+}
+
+int64_t BucketStart(Bucket b, int64_t day) {
+  if (b == Bucket::kWeek) return day - (Weekday(day) - 1);
+  // Howard Hinnant's civil_from_days, reduced to the month's first day.
+  const int64_t z = day + 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  return day - (d - 1);
+}
+
+std::vector<BucketRate> RatesByBucket(const std::vector<int64_t>& starts, const std::vector<Mark>& marks,
+                                      Bucket b, int n, int64_t today) {
+  std::vector<BucketRate> out(static_cast<size_t>(n));
+  // Bucket starts, newest last: step back one bucket at a time from today's.
+  int64_t start = BucketStart(b, today);
+  for (int i = n - 1; i >= 0; --i) {
+    out[static_cast<size_t>(i)].start = start;
+    start = BucketStart(b, start - 1);
+  }
+  const int64_t oldest = out.front().start;
+  size_t k = 0;  // the bucket of the current step; steps come in ascending order
+  for (size_t i = 0; i < marks.size(); ++i) {
+    if (starts[i] < oldest || starts[i] > today) continue;
+    if (marks[i] == Mark::kPaused) continue;
+    if (marks[i] == Mark::kMissed && i + 1 == marks.size()) continue;  // still open
+    while (k + 1 < out.size() && out[k + 1].start <= starts[i]) ++k;
+    out[k].counted++;
+    if (marks[i] == Mark::kMet) out[k].met++;
+  }
+  return out;
 }
 
 }  // namespace streakbox

@@ -315,8 +315,15 @@ test('Progress: past days checked, skipped, taken off and noted; streaks in days
   await statusIs(page, /Day complete/);
   await page.click('[data-view="progress"]');
 
+  // Pages the calendar back to `date`'s month (it opens on this month).
+  async function showDay(date) {
+    await page.click('[data-action="cal-today"]');
+    await page.waitForSelector(`.months [data-date="${today}"]`);
+    while (!(await page.count(`.months [data-date="${date}"]`))) await page.click('[data-action="cal-prev"]');
+  }
   // Opens a day, does `fn` inside its dialog, closes it and waits for the redrawn calendar.
   async function onDay(date, fn) {
+    await showDay(date);
     await page.click(`.months [data-date="${date}"]`);
     await page.waitForSelector('dialog[open] .checklist');
     await fn(`dialog[open] ${row(ids.run)}`, `dialog[open] ${row(ids.swim)}`);
@@ -324,8 +331,10 @@ test('Progress: past days checked, skipped, taken off and noted; streaks in days
     await noDialog(page);
     await page.waitForSelector(`.months [data-date="${date}"]`);
   }
-  const stateIs = (date, state) => page.waitForFunction(([d, s]) =>
-    document.querySelector(`.months [data-date="${d}"]`)?.dataset.state === s, [date, state]);
+  const stateIs = async (date, state) => {
+    if (!(await page.count(`.months [data-date="${date}"]`))) await showDay(date);
+    await page.waitForFunction(([d, s]) => document.querySelector(`.months [data-date="${d}"]`)?.dataset.state === s, [date, state]);
+  };
 
   // Yesterday off (ill), the day before done with a note, the one before skipped, the one before done.
   await onDay(addDays(today, -1), async () => {
@@ -367,8 +376,11 @@ test('Progress: past days checked, skipped, taken off and noted; streaks in days
     await stateIs(addDays(today, -1), 'off');
     await stateIs(addDays(today, -3), 'skipped');
     await stateIs(addDays(today, -2), 'complete');
+    await stateIs(addDays(today, -1), 'off');
     assert.match(await page.getAttribute(`.months [data-date="${addDays(today, -1)}"]`, 'aria-label'), /day off \(Ill\)/);
+    await stateIs(addDays(today, -3), 'skipped');
     assert.match(await page.getAttribute(`.months [data-date="${addDays(today, -3)}"]`, 'aria-label'), /1 task skipped/);
+    await stateIs(addDays(today, -2), 'complete');
     assert.match(await page.getAttribute(`.months [data-date="${addDays(today, -2)}"]`, 'aria-label'), /1 note/);
     assert.equal(await page.count(`.months [data-date="${addDays(today, -2)}"].has-note`), 1);
     // Today, two days ago and four days ago count; the day off and the skip neither break nor add.
@@ -383,6 +395,7 @@ test('Progress: past days checked, skipped, taken off and noted; streaks in days
   await page.screenshot({ path: join(ROOT, 'build', `habits-history-${engine}.png`), fullPage: true });
 
   // A chosen day lists its note; the keyboard reaches it (Enter on the focused cell).
+  await showDay(addDays(today, -2));
   await page.focus(`.months [data-date="${addDays(today, -2)}"]`);
   await page.keyboard.press('Enter');
   await page.waitForSelector('dialog[open] .entry-note:has-text("Rainy")');

@@ -200,3 +200,74 @@ TEST(HabitRules, StreakRunTable) {
 
 }  // namespace
 }  // namespace streakbox
+
+namespace streakbox {
+namespace {
+
+TEST(HabitRules, StreakRunsLieWhereTheRunsAre) {
+  const Mark M = Mark::kMet, X = Mark::kMissed, P = Mark::kPaused;
+  struct Row {
+    std::vector<Mark> marks;
+    int64_t current_first, current_last, best_first, best_last;
+    const char* why;
+  } rows[] = {
+      {{}, -1, -1, -1, -1, "nothing yet"},
+      {{M, M, M, M}, 0, 3, 0, 3, "one run, current and best"},
+      {{M, M, M, X}, 0, 2, 0, 2, "an open today is not the run's end"},
+      {{M, M, X, M, M, M, X, M, M}, 7, 8, 3, 5, "the best run lies between misses"},
+      {{M, M, X, M, M}, 3, 4, 0, 1, "equally long runs: the earliest is the best"},
+      {{P, M, P, M, P}, 1, 3, 1, 3, "paused steps are not a run's ends"},
+      {{M, X, X}, -1, -1, 0, 0, "no current run"},
+      {{P, P}, -1, -1, -1, -1, "only paused"},
+  };
+  for (const Row& r : rows) {
+    StreakRuns s = FindStreakRuns(r.marks);
+    EXPECT_EQ(s.current_first, r.current_first) << r.why;
+    EXPECT_EQ(s.current_last, r.current_last) << r.why;
+    EXPECT_EQ(s.best_first, r.best_first) << r.why;
+    EXPECT_EQ(s.best_last, r.best_last) << r.why;
+    EXPECT_EQ(s.streak.current, RunStreak(r.marks).current) << r.why;
+    EXPECT_EQ(s.streak.best, RunStreak(r.marks).best) << r.why;
+  }
+}
+
+TEST(HabitRules, BucketStartsAreMondaysAndFirstsOfTheMonth) {
+  const int64_t tue = DaysFromCivil(2026, 3, 10);
+  EXPECT_EQ(FormatDate(BucketStart(Bucket::kWeek, tue)), "2026-03-09");
+  EXPECT_EQ(FormatDate(BucketStart(Bucket::kWeek, DaysFromCivil(2026, 3, 9))), "2026-03-09");
+  EXPECT_EQ(FormatDate(BucketStart(Bucket::kWeek, DaysFromCivil(2026, 3, 8))), "2026-03-02");
+  EXPECT_EQ(FormatDate(BucketStart(Bucket::kMonth, tue)), "2026-03-01");
+  EXPECT_EQ(FormatDate(BucketStart(Bucket::kMonth, DaysFromCivil(2024, 2, 29))), "2024-02-01");
+  EXPECT_EQ(FormatDate(BucketStart(Bucket::kMonth, DaysFromCivil(1969, 12, 31))), "1969-12-01");
+}
+
+TEST(HabitRules, RatesCountMetAndMissedStepsByTheBucketTheyStartIn) {
+  const Mark M = Mark::kMet, X = Mark::kMissed, P = Mark::kPaused;
+  const int64_t today = DaysFromCivil(2026, 3, 10);  // a Tuesday
+  // Sun 1 Mar .. Tue 10 Mar: M X P M M M M M M X(today, open).
+  std::vector<int64_t> starts;
+  for (int i = 0; i < 10; ++i) starts.push_back(DaysFromCivil(2026, 3, 1) + i);
+  const std::vector<Mark> marks = {M, X, P, M, M, M, M, M, M, X};
+  auto weeks = RatesByBucket(starts, marks, Bucket::kWeek, 3, today);
+  ASSERT_EQ(weeks.size(), 3u);
+  EXPECT_EQ(FormatDate(weeks[0].start), "2026-02-23");
+  EXPECT_EQ(weeks[0].met, 1);  // Sun 1 Mar
+  EXPECT_EQ(weeks[0].counted, 1);
+  EXPECT_EQ(FormatDate(weeks[1].start), "2026-03-02");
+  EXPECT_EQ(weeks[1].met, 5);      // 4..8 Mar
+  EXPECT_EQ(weeks[1].counted, 6);  // and the miss of 2 Mar; 3 Mar paused
+  EXPECT_EQ(weeks[2].met, 1);      // 9 Mar; today is still open
+  EXPECT_EQ(weeks[2].counted, 1);
+  auto months = RatesByBucket(starts, marks, Bucket::kMonth, 2, today);
+  EXPECT_EQ(FormatDate(months[0].start), "2026-02-01");
+  EXPECT_EQ(months[0].counted, 0);
+  EXPECT_EQ(months[1].met, 7);
+  EXPECT_EQ(months[1].counted, 8);
+  // A miss that is not the last step counts; steps before the window do not.
+  auto one = RatesByBucket({DaysFromCivil(2026, 1, 1), today - 1, today}, {M, X, M}, Bucket::kWeek, 1, today);
+  EXPECT_EQ(one[0].met, 1);
+  EXPECT_EQ(one[0].counted, 2);
+}
+
+}  // namespace
+}  // namespace streakbox

@@ -181,6 +181,100 @@ TEST_F(TrackerTest, StreaksPerProfileAndPerTask) {
   EXPECT_EQ(ts[1].streak.current, 1);
 }
 
+// A small fixed history (today is Tue 2026-03-10). Run, required and daily:
+// done 1-4 Feb, 12-14 Feb, a day off on 15 Feb, done 16-17 Feb, skipped 18 Feb,
+// done 19 Feb, then nothing until 8-9 Mar. Gym, twice a week, not required:
+// met in the weeks of 16 Feb and 2 Mar, missed in the week of 23 Feb.
+TEST_F(TrackerTest, ProgressGivesStreakDatesAndRatesByWeekAndMonth) {
+  int64_t p = NewProfile();
+  int64_t run = NewTask(p, "Run");
+  TaskFields gym_fields;
+  gym_fields.title = "Gym";
+  gym_fields.required = false;
+  gym_fields.schedule = Schedule{ScheduleType::kPerWeek, kAllWeekdays, 2, 1};
+  int64_t gym = tracker().CreateTask(p, gym_fields).value();
+  for (const char* d : {"2026-02-01", "2026-02-02", "2026-02-03", "2026-02-04", "2026-02-12", "2026-02-13",
+                        "2026-02-14", "2026-02-16", "2026-02-17", "2026-02-19", "2026-03-08", "2026-03-09"})
+    ASSERT_TRUE(tracker().SetCheck(p, run, d, true).ok()) << d;
+  ASSERT_TRUE(tracker().SetDayOff(p, "2026-02-15", std::string()).ok());
+  EntryPatch skip;
+  skip.skipped = true;
+  ASSERT_TRUE(tracker().SetEntry(p, run, "2026-02-18", skip).ok());
+  for (const char* d : {"2026-02-16", "2026-02-18", "2026-02-24", "2026-03-03", "2026-03-05", "2026-03-09"})
+    ASSERT_TRUE(tracker().SetCheck(p, gym, d, true).ok()) << d;
+
+  ProgressSummary s = tracker().GetProgress(p).value();
+  EXPECT_EQ(s.first_day, "2026-02-01");
+  // The profile: Run decides every day.
+  EXPECT_EQ(s.streak.streak.current, 2);
+  EXPECT_EQ(s.streak.current.from, "2026-03-08");
+  EXPECT_EQ(s.streak.current.to, "2026-03-09");
+  EXPECT_EQ(s.streak.streak.best, 6);  // 12-19 Feb through the day off and the skip
+  EXPECT_EQ(s.streak.best.from, "2026-02-12");
+  EXPECT_EQ(s.streak.best.to, "2026-02-19");
+  Streak plain = tracker().GetStreak(p).value();
+  EXPECT_EQ(plain.current, s.streak.streak.current);
+  EXPECT_EQ(plain.best, s.streak.streak.best);
+
+  ASSERT_EQ(s.tasks.size(), 2u);
+  const TaskProgress& r = s.tasks[0];
+  EXPECT_EQ(r.task_id, run);
+  EXPECT_EQ(r.counted_in, "days");
+  EXPECT_EQ(r.streak.best.from, "2026-02-12");
+  EXPECT_EQ(r.streak.best.to, "2026-02-19");
+  EXPECT_EQ(r.streak.current.from, "2026-03-08");
+  ASSERT_EQ(r.weeks.size(), static_cast<size_t>(kProgressBuckets));
+  ASSERT_EQ(r.months.size(), static_cast<size_t>(kProgressBuckets));
+  EXPECT_EQ(FormatDate(r.weeks.front().start), "2025-12-22");
+  EXPECT_EQ(FormatDate(r.weeks.back().start), "2026-03-09");
+  // Weeks from 26 Jan: {met, counted}.
+  const int64_t weeks[7][2] = {{1, 1}, {3, 7}, {3, 6}, {3, 6}, {0, 7}, {1, 7}, {1, 1}};
+  for (int i = 0; i < 7; ++i) {
+    EXPECT_EQ(r.weeks[5 + i].met, weeks[i][0]) << FormatDate(r.weeks[5 + i].start);
+    EXPECT_EQ(r.weeks[5 + i].counted, weeks[i][1]) << FormatDate(r.weeks[5 + i].start);
+  }
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(r.weeks[i].counted, 0);
+  EXPECT_EQ(FormatDate(r.months.front().start), "2025-04-01");
+  EXPECT_EQ(FormatDate(r.months[10].start), "2026-02-01");
+  EXPECT_EQ(r.months[10].met, 10);
+  EXPECT_EQ(r.months[10].counted, 26);  // 28 days, less the day off and the skip
+  EXPECT_EQ(r.months[11].met, 2);
+  EXPECT_EQ(r.months[11].counted, 9);   // 1-9 Mar; today is still open
+  EXPECT_EQ(r.months[9].counted, 0);
+
+  const TaskProgress& g = s.tasks[1];
+  EXPECT_EQ(g.task_id, gym);
+  EXPECT_EQ(g.counted_in, "weeks");
+  EXPECT_EQ(g.streak.streak.current, 1);
+  EXPECT_EQ(g.streak.current.from, "2026-03-02");
+  EXPECT_EQ(g.streak.current.to, "2026-03-08");
+  EXPECT_EQ(g.streak.streak.best, 1);
+  EXPECT_EQ(g.streak.best.from, "2026-02-16");  // the earliest of equal runs
+  EXPECT_EQ(g.streak.best.to, "2026-02-22");
+  EXPECT_EQ(g.weeks[8].met, 1);  // 16 Feb
+  EXPECT_EQ(g.weeks[9].counted, 1);
+  EXPECT_EQ(g.weeks[9].met, 0);
+  EXPECT_EQ(g.weeks[10].met, 1);
+  EXPECT_EQ(g.weeks[11].counted, 0);  // this week: 1 of 2, still open
+  EXPECT_EQ(g.months[10].met, 1);
+  EXPECT_EQ(g.months[10].counted, 2);
+  EXPECT_EQ(g.months[11].met, 1);
+  EXPECT_EQ(g.months[11].counted, 1);
+}
+
+TEST_F(TrackerTest, ProgressOfAProfileWithoutHistoryIsZeroWithoutDates) {
+  int64_t p = NewProfile();
+  NewTask(p, "Run");
+  ProgressSummary s = tracker().GetProgress(p).value();
+  EXPECT_EQ(s.streak.streak.best, 0);
+  EXPECT_EQ(s.streak.best.from, "");
+  EXPECT_EQ(s.first_day, "");
+  ASSERT_EQ(s.tasks.size(), 1u);
+  EXPECT_EQ(s.tasks[0].weeks.size(), static_cast<size_t>(kProgressBuckets));
+  for (const auto& w : s.tasks[0].weeks) EXPECT_EQ(w.counted, 0);
+  EXPECT_EQ(tracker().GetProgress(p + 100).status().code(), Code::kNotFound);
+}
+
 TEST_F(TrackerTest, HistoryListsCheckedAndCompletedDays) {
   int64_t p = NewProfile();
   int64_t run = NewTask(p, "Run"), read = NewTask(p, "Read");

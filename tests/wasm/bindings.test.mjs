@@ -131,6 +131,23 @@ test('a large transaction, a checkpoint and a reopen keep every row intact', () 
   assert.equal(history.length, 2001);
   assert.equal(history[1999].date, '2025-06-22');
   assert.deepEqual(db.call('getTaskStreaks', p), [{ task_id: t, current: 1, best: 2000, counted_in: 'days', period: null }]);
+  // getProgress over the same six years: the runs' dates and this week's and month's rates.
+  const progress = db.call('getProgress', p);
+  assert.equal(progress.first_day, '2020-01-01');
+  // The bulk rows bypassed day completion: the profile's streak is today's alone, as getStreak says.
+  assert.deepEqual(db.call('getStreak', p), { current: 1, best: 1 });
+  assert.deepEqual(progress.streak, {
+    current: 1, best: 1, current_from: '2026-03-10', current_to: '2026-03-10', best_from: '2026-03-10', best_to: '2026-03-10',
+  });
+  const [run] = progress.tasks;
+  assert.deepEqual({ ...run, weeks: undefined, months: undefined }, {
+    task_id: t, counted_in: 'days', current: 1, best: 2000, current_from: '2026-03-10', current_to: '2026-03-10',
+    best_from: '2020-01-01', best_to: '2025-06-22', weeks: undefined, months: undefined,
+  });
+  assert.equal(run.weeks.length, 12);
+  assert.deepEqual(run.weeks.at(-1), { start: '2026-03-09', met: 1, counted: 2 });
+  assert.deepEqual(run.months.at(-1), { start: '2026-03-01', met: 1, counted: 10 });
+  assert.deepEqual(run.months[2], { start: '2025-06-01', met: 22, counted: 30 });
   db.close();
 }));
 

@@ -202,4 +202,38 @@ struct Streak {
 // last step, when missed, is still open: it does not break the current run.
 Streak RunStreak(const std::vector<Mark>& marks);
 
+// Where RunStreak's two runs lie: indexes into `marks` of the first and last
+// MET step of the current run and of the best run (the earliest of equally
+// long runs), -1 while that run is 0. Paused steps inside a run are not its
+// ends. `streak` is RunStreak(marks): one walk decides both.
+struct StreakRuns {
+  Streak streak;
+  int64_t current_first = -1, current_last = -1;
+  int64_t best_first = -1, best_last = -1;
+};
+StreakRuns FindStreakRuns(const std::vector<Mark>& marks);
+
+// ---- Completion rates -----------------------------------------------------------
+
+// Calendar buckets for rates: the Monday-to-Sunday week, or the calendar month.
+enum class Bucket { kWeek, kMonth };
+
+// The first day of the bucket holding `day`.
+int64_t BucketStart(Bucket b, int64_t day);
+
+struct BucketRate {
+  int64_t start = 0;    // the bucket's first day
+  int64_t met = 0;      // steps met
+  int64_t counted = 0;  // steps met or missed; 0: nothing to rate
+};
+
+// Completion rates over the `n` buckets ending with the one holding `today`,
+// oldest first. Step i (a day, or a period) starts on starts[i] (ascending)
+// with marks[i], as RunStreak takes them, the last being the current step. A
+// step counts in the bucket where it starts; paused steps do not count, nor
+// the last step while missed (it is still open, as in RunStreak). REQUIRES:
+// starts.size() == marks.size(); 1 <= n. One pass over the steps.
+std::vector<BucketRate> RatesByBucket(const std::vector<int64_t>& starts, const std::vector<Mark>& marks,
+                                      Bucket b, int n, int64_t today);
+
 }  // namespace streakbox

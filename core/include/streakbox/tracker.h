@@ -107,6 +107,34 @@ struct TaskStreak {
   std::optional<PeriodProgress> period;  // periodic tasks: today's period
 };
 
+// Where a run lies: its first and last met step, 'YYYY-MM-DD' (for periods,
+// the first period's start and the last one's end); both empty while it is 0.
+struct RunDates {
+  std::string from, to;
+};
+
+struct StreakDates {
+  Streak streak;
+  RunDates current, best;  // best: the earliest of equally long runs
+};
+
+// The Progress view's numbers for one task: its streaks with their dates and
+// its completion rates by week and by month (habit_rules.h, RatesByBucket).
+struct TaskProgress {
+  int64_t task_id;
+  std::string counted_in;  // as in TaskStreak
+  StreakDates streak;
+  std::vector<BucketRate> weeks, months;  // kProgressBuckets each, oldest first, ending today
+};
+
+struct ProgressSummary {
+  std::string first_day;            // the profile's first entry or day off, 'YYYY-MM-DD'; "" for none
+  StreakDates streak;               // the profile's, as GetStreak counts it
+  std::vector<TaskProgress> tasks;  // in task order, inactive ones included
+};
+
+constexpr int kProgressBuckets = 12;
+
 struct DayNote {
   int64_t task_id;
   std::string note;
@@ -152,6 +180,10 @@ class Tracker {
   Result<Day> GetDay(int64_t profile_id, const std::string& date);
   Result<Streak> GetStreak(int64_t profile_id);
   Result<std::vector<TaskStreak>> GetTaskStreaks(int64_t profile_id);
+  // GetStreak and GetTaskStreaks with the runs' dates, and each task's
+  // completion rates for the last kProgressBuckets weeks and months. One
+  // query per task and a walk over its days: bounded by the history's length.
+  Result<ProgressSummary> GetProgress(int64_t profile_id);
   // Every day in [from, to] with an entry, a completion or a day off, ascending.
   Result<std::vector<HistoryDay>> GetHistory(int64_t profile_id, const std::string& from,
                                              const std::string& to);
@@ -166,6 +198,9 @@ class Tracker {
  private:
   // The day's tally (habit_rules.h) and its tasks with their entries.
   Result<DayTally> TallyDay(int64_t profile_id, const std::string& date, std::vector<DayTask>* tasks);
+  // The profile's day marks (as GetStreak counts them) from its first complete
+  // day to today; *first is that day. Empty when no day was ever complete.
+  Result<std::vector<Mark>> ProfileMarks(int64_t profile_id, int64_t today, int64_t* first);
   // The period holding `day`; *met_by_day (when given): met counting only its days up to `day`.
   Result<PeriodProgress> Progress(const Task& t, int64_t day, bool* met_by_day);
   std::string Now() const { return FormatUtc(clock_.NowUnixSeconds()); }
